@@ -1,0 +1,98 @@
+using Backstride.Core;
+using Backstride.Core.CheckIns;
+using Backstride.Core.Runners;
+using Backstride.Core.Runs;
+using Backstride.Data.Accounts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Backstride.Data;
+
+public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> options, IDiaryOwner diaryOwner)
+    : IdentityDbContext<UserAccount, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Run> Runs => Set<Run>();
+
+    public DbSet<Shoe> Shoes => Set<Shoe>();
+
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
+    public DbSet<RunnerSettings> RunnerSettings => Set<RunnerSettings>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Read by the query filters on every query; Guid.Empty (no owner) matches no row.
+    private Guid DiaryOwnerId => diaryOwner.UserId ?? Guid.Empty;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BackstrideDbContext).Assembly);
+
+        builder.Entity<Run>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+        builder.Entity<Shoe>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+        builder.Entity<CheckIn>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+        builder.Entity<RunnerSettings>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date or interval type; UTC ticks as integers keep ordering and comparison in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<TimeSpan>().HaveConversion<TimeSpanToTicksConverter>();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CheckDiaryOwnership();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CheckDiaryOwnership();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The one place where diary writes are checked: new rows get the owner, changed rows must already be theirs.
+    private void CheckDiaryOwnership()
+    {
+        foreach (var entry in ChangeTracker.Entries<IOwnedByRunner>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    if (diaryOwner.UserId is not { } owner)
+                    {
+                        throw new DiaryOwnershipException("A diary row can only be added for a signed-in runner.");
+                    }
+                    if (entry.Entity.UserId == Guid.Empty)
+                    {
+                        entry.Entity.UserId = owner;
+                    }
+                    else if (entry.Entity.UserId != owner)
+                    {
+                        throw new DiaryOwnershipException("A diary row can only be added to the runner's own diary.");
+                    }
+                    break;
+                case EntityState.Modified or EntityState.Deleted:
+                    var originalOwner = entry.Property(nameof(IOwnedByRunner.UserId)).OriginalValue as Guid?;
+                    if (originalOwner != diaryOwner.UserId || entry.Entity.UserId != originalOwner)
+                    {
+                        throw new DiaryOwnershipException("A diary row can only be changed by its own runner.");
+                    }
+                    break;
+            }
+        }
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.UtcTicks,
+        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+}
