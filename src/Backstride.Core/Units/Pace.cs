@@ -31,6 +31,25 @@ public static class Pace
 
 public static class Durations
 {
+    // Far beyond any rule's limit, but small enough that TimeSpan arithmetic cannot overflow.
+    private const double MaxRepresentableSeconds = 1e9;
+
+    /// <summary>A duration from typed seconds; absurd values stay absurd (for the rules to refuse) instead of overflowing.</summary>
+    public static TimeSpan? FromSeconds(double? seconds) => seconds switch
+    {
+        null => null,
+        double.NaN => TimeSpan.Zero,
+        > MaxRepresentableSeconds => TimeSpan.FromSeconds(MaxRepresentableSeconds),
+        < -MaxRepresentableSeconds => TimeSpan.FromSeconds(-MaxRepresentableSeconds),
+        { } value => TimeSpan.FromSeconds(value),
+    };
+
+    /// <summary>Hours, minutes and seconds as typed in three boxes; null when all three are empty.</summary>
+    public static TimeSpan? FromParts(int? hours, int? minutes, int? seconds) =>
+        hours is null && minutes is null && seconds is null
+            ? null
+            : FromSeconds((hours ?? 0) * 3600.0 + (minutes ?? 0) * 60.0 + (seconds ?? 0));
+
     /// <summary>"42:05" under an hour, "1:02:03" from an hour on.</summary>
     public static string Format(TimeSpan duration)
     {

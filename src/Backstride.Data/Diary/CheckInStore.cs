@@ -18,15 +18,34 @@ public sealed class CheckInStore(BackstrideDbContext db, TimeProvider clock)
         db.CheckIns.AsNoTracking().Where(c => c.RunId == runId)
             .OrderBy(c => c.RecordedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
 
-    public async Task<(List<CheckIn> Items, bool HasMore)> PageAsync(int page, int pageSize,
+    public async Task<(List<CheckIn> Items, bool HasMore)> PageAsync(int page, int pageSize, Guid? runId = null,
         CancellationToken cancellationToken = default)
     {
-        var items = await db.CheckIns.AsNoTracking()
+        var query = db.CheckIns.AsNoTracking();
+        if (runId is { } id)
+        {
+            query = query.Where(c => c.RunId == id);
+        }
+        var items = await query
             .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
             .Skip((page - 1) * pageSize).Take(pageSize + 1)
             .ToListAsync(cancellationToken);
         var hasMore = items.Count > pageSize;
         return (items.Take(pageSize).ToList(), hasMore);
+    }
+
+    /// <summary>Which of these check-ins are follow-ups: a check-in for the same run was recorded before them.</summary>
+    public async Task<HashSet<Guid>> FollowUpIdsAsync(IReadOnlyCollection<CheckIn> checkIns,
+        CancellationToken cancellationToken = default)
+    {
+        var runIds = checkIns.Where(c => c.RunId != null).Select(c => c.RunId!.Value).Distinct().ToList();
+        if (runIds.Count == 0)
+        {
+            return [];
+        }
+        var sameRuns = await db.CheckIns.AsNoTracking().Where(c => c.RunId != null && runIds.Contains(c.RunId.Value))
+            .ToListAsync(cancellationToken);
+        return checkIns.Where(c => CheckInHistory.IsFollowUp(c, sameRuns)).Select(c => c.Id).ToHashSet();
     }
 
     public async Task<DiaryResult<CheckIn>> AddAsync(CheckInDraft draft, CancellationToken cancellationToken = default)

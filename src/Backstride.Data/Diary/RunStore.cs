@@ -18,6 +18,16 @@ public sealed class RunStore(BackstrideDbContext db, TimeProvider clock)
         db.Runs.AsNoTracking().OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
             .Take(count).ToListAsync(cancellationToken);
 
+    public async Task<(List<Run> Items, bool HasMore)> PageAsync(int page, int pageSize,
+        CancellationToken cancellationToken = default)
+    {
+        var items = await db.Runs.AsNoTracking().Include(r => r.Shoe)
+            .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
+            .Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize + 1)
+            .ToListAsync(cancellationToken);
+        return (items.Take(pageSize).ToList(), items.Count > pageSize);
+    }
+
     public Task<List<Shoe>> ShoesAsync(CancellationToken cancellationToken = default) =>
         db.Shoes.AsNoTracking().OrderBy(s => s.NormalizedName).ToListAsync(cancellationToken);
 

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Backstride.Web.Infrastructure;
+using Backstride.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+var storage = builder.AddBackstrideStorage();
+builder.AddBackstrideAccounts();
+builder.Services.AddDataProtection()
+    .SetApplicationName("Backstride")
+    .PersistKeysToDbContext<Backstride.Data.BackstrideDbContext>();
+builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.SectionName));
+builder.Services.AddSingleton<IEmailSender, EmailSender>();
+builder.Services.AddRazorPages(options =>
+{
+    options.RootDirectory = "/Features";
+    options.Conventions.AuthorizeFolder("/");
+    options.Conventions.AllowAnonymousToPage("/Index");
+    options.Conventions.AllowAnonymousToFolder("/Status");
+    options.Conventions.AllowAnonymousToFolder("/Account");
+});
+builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+builder.AddBackstrideApi();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+
+// Pages read and write numbers and dates one way, whatever the server's culture.
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(CultureInfo.GetCultureInfo("en-US")),
+    SupportedCultures = [CultureInfo.GetCultureInfo("en-US")],
+    SupportedUICultures = [CultureInfo.GetCultureInfo("en-US")],
+});
+// The API answers failures as ProblemDetails; pages answer with a friendly page.
+app.UseWhen(ApiSetup.IsApiRequest, api =>
+{
+    api.UseExceptionHandler(handler => handler.Run(async context =>
+        await ApiSetup.WriteApiProblemAsync(context, context.RequestServices.GetRequiredService<IProblemDetailsService>())));
+    api.UseStatusCodePages();
+});
+app.UseWhen(context => !ApiSetup.IsApiRequest(context), pages =>
+{
+    pages.UseExceptionHandler("/status/500");
+    pages.UseStatusCodePagesWithReExecute("/status/{0}");
+});
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapRazorPages();
+app.MapBackstrideApi();
+
+app.Logger.LogInformation("Backstride is starting; it will print the address it listens on next ({Provider}).", storage.Provider);
+await app.RunAsync();
