@@ -77,10 +77,10 @@ public static class CheckInRules
             errors.Add(OnsetField, "Choose when the pain started.");
         }
 
-        if (draft.Notes is { Length: > MaxNotesLength })
+        if (draft.Notes?.Trim() is { Length: > MaxNotesLength } notes)
         {
             errors.Add(NotesField, string.Create(CultureInfo.InvariantCulture,
-                $"Notes can be up to {MaxNotesLength:N0} characters; these have {draft.Notes.Length:N0}."));
+                $"Notes can be up to {MaxNotesLength:N0} characters; these have {notes.Length:N0}."));
         }
 
         return errors;

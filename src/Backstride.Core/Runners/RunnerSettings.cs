@@ -20,16 +20,20 @@ public sealed class RunnerSettings : IOwnedByRunner
     /// <summary>The runner's wall-clock time for an instant.</summary>
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
 
-    /// <summary>An instant for a wall-clock time the runner typed; a time skipped by a clock change moves forward.</summary>
+    /// <summary>
+    /// An instant for a wall-clock time the runner typed. A time skipped by a clock change is read with the
+    /// offset in force just before the change, so it lands as far past the change as it was typed into the gap.
+    /// </summary>
     public DateTimeOffset FromLocal(DateTime local)
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         var zone = TimeZone;
-        if (zone.IsInvalidTime(unspecified))
+        var probe = unspecified;
+        // Clock-change gaps are at most a few hours; step back until the wall clock exists again.
+        for (var step = 0; zone.IsInvalidTime(probe) && step < 96; step++)
         {
-            unspecified = unspecified.AddHours(1);
+            probe = probe.AddMinutes(-15);
         }
-        var offset = zone.GetUtcOffset(unspecified);
-        return new DateTimeOffset(unspecified, offset).ToUniversalTime();
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(probe)).ToUniversalTime();
     }
 }

@@ -18,6 +18,9 @@ public static class RunRules
     public const string EffortField = "Effort";
     public const string NotesField = "Notes";
 
+    // The form's smallest step is 0.01 km; anything shorter is a slip, and would make pace meaningless.
+    public const double MinDistanceMetres = 10;
+
     // A 200-mile race is about 322 km; 500 km leaves room for multi-day events and nothing absurd.
     public const double MaxDistanceMetres = 500_000;
 
@@ -62,6 +65,10 @@ public static class RunRules
         {
             errors.Add(DistanceField, "The distance must be more than zero.");
         }
+        else if (metres < MinDistanceMetres)
+        {
+            errors.Add(DistanceField, "Enter at least 0.01 km (10 metres).");
+        }
         else if (metres > MaxDistanceMetres)
         {
             errors.Add(DistanceField, "That distance is longer than any run we can log (500 km at most).");
@@ -96,16 +103,17 @@ public static class RunRules
             errors.Add(EffortField, "Effort is from 1 (very easy) to 10 (all out).");
         }
 
-        if (draft.ShoeName is { Length: > MaxShoeNameLength })
+        // Limits count what is stored: surrounding spaces and line breaks are trimmed before saving.
+        if (draft.ShoeName?.Trim() is { Length: > MaxShoeNameLength })
         {
             errors.Add(ShoesField, string.Create(CultureInfo.InvariantCulture,
                 $"Keep the shoe name to {MaxShoeNameLength} characters."));
         }
 
-        if (draft.Notes is { Length: > MaxNotesLength })
+        if (draft.Notes?.Trim() is { Length: > MaxNotesLength } notes)
         {
             errors.Add(NotesField, string.Create(CultureInfo.InvariantCulture,
-                $"Notes can be up to {MaxNotesLength:N0} characters; these have {draft.Notes.Length:N0}."));
+                $"Notes can be up to {MaxNotesLength:N0} characters; these have {notes.Length:N0}."));
         }
 
         return errors;

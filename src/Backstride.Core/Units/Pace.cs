@@ -5,14 +5,18 @@ namespace Backstride.Core.Units;
 /// <summary>Pace is derived from distance and duration, never stored.</summary>
 public static class Pace
 {
-    /// <summary>Seconds per kilometre or per mile; null when there is no distance to divide by.</summary>
+    // Slower than a day per kilometre is no running pace; showing none beats showing nonsense (or overflowing).
+    private const double SlowestSecondsPerUnit = 86_400;
+
+    /// <summary>Seconds per kilometre or per mile; null when there is no meaningful pace.</summary>
     public static double? SecondsPerUnit(double distanceMetres, TimeSpan duration, DistanceUnit unit)
     {
-        if (distanceMetres <= 0 || duration <= TimeSpan.Zero)
+        if (!double.IsFinite(distanceMetres) || distanceMetres <= 0 || duration <= TimeSpan.Zero)
         {
             return null;
         }
-        return duration.TotalSeconds / Distances.FromMetres(distanceMetres, unit);
+        var seconds = duration.TotalSeconds / Distances.FromMetres(distanceMetres, unit);
+        return seconds <= SlowestSecondsPerUnit ? seconds : null;
     }
 
     /// <summary>"5:07 /km"; an em dash when there is no pace.</summary>

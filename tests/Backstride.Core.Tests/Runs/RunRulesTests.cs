@@ -552,4 +552,24 @@ public sealed class RunRulesTests
         Assert.Equal("Effort", RunRules.EffortField);
         Assert.Equal("Notes", RunRules.NotesField);
     }
+
+    [Theory]
+    [InlineData(0.0001)]
+    [InlineData(9.99)]
+    public void Validate_DistanceUnderTenMetres_RefusedOnDistance(double metres)
+    {
+        var draft = ValidDraft() with { DistanceMetres = metres };
+
+        var message = SingleErrorOn(RunRules.Validate(draft, Now), RunRules.DistanceField);
+
+        Assert.Equal("Enter at least 0.01 km (10 metres).", message);
+    }
+
+    [Fact]
+    public void Validate_NotesAtTheLimitWithATrailingLineBreak_AcceptedBecauseTheStoredTextFits()
+    {
+        var draft = ValidDraft() with { Notes = new string('n', RunRules.MaxNotesLength) + "\n" };
+
+        AssertValid(RunRules.Validate(draft, Now));
+    }
 }

@@ -102,4 +102,19 @@ public sealed class PaceTests
         Assert.Equal(NoPace, kilometres);
         Assert.Equal(NoPace, miles);
     }
+
+    [Fact]
+    public void Format_TenMetresInFiveDays_NoPaceRatherThanAnOverflow()
+    {
+        var pace = Pace.Format(10, TimeSpan.FromDays(5), DistanceUnit.Kilometres);
+
+        Assert.Equal("—", pace);
+        Assert.Null(Pace.SecondsPerUnit(10, TimeSpan.FromDays(5), DistanceUnit.Kilometres));
+    }
+
+    [Fact]
+    public void Format_NaNDistance_NoPace()
+    {
+        Assert.Equal("—", Pace.Format(double.NaN, TimeSpan.FromMinutes(30), DistanceUnit.Kilometres));
+    }
 }
