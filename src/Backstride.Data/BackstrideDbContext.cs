@@ -46,6 +46,11 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
             configurationBuilder.Properties<TimeSpan>().HaveConversion<TimeSpanToTicksConverter>();
         }
+        else if (Database.IsNpgsql())
+        {
+            // timestamptz takes only UTC offsets; normalise here so no caller can trip over a local offset.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -91,6 +96,10 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
             }
         }
     }
+
+    private sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        value => value.ToUniversalTime(),
+        value => value);
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.UtcTicks,

@@ -5,7 +5,11 @@ namespace Backstride.Data;
 
 public enum DatabaseProvider
 {
+    /// <summary>The embedded default: one file, one machine.</summary>
     Sqlite = 0,
+
+    /// <summary>For several app instances behind a load balancer.</summary>
+    Postgres = 1,
 }
 
 /// <summary>Which database Backstride keeps its data in; bound from the "Database" configuration section.</summary>
@@ -19,6 +23,7 @@ public sealed class DatabaseOptions
     public string? ConnectionString { get; set; }
 
     public const string SqliteMigrationsAssembly = "Backstride.Data.Sqlite";
+    public const string PostgresMigrationsAssembly = "Backstride.Data.Postgres";
 
     public static string SqliteConnectionStringFor(string databaseFile) =>
         new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = true }.ToString();
@@ -35,11 +40,15 @@ public static class DatabaseSetup
             DatabaseProvider.Sqlite => builder
                 .UseSqlite(options.ConnectionString, sqlite => sqlite.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly))
                 .AddInterceptors(SqlitePragmas.Instance),
+            DatabaseProvider.Postgres => builder
+                .UseNpgsql(options.ConnectionString, postgres => postgres
+                    .MigrationsAssembly(DatabaseOptions.PostgresMigrationsAssembly)
+                    .EnableRetryOnFailure()),
             _ => throw new InvalidOperationException($"Unknown database provider '{options.Provider}'."),
         };
     }
 
-    /// <summary>Applies every pending migration; run once at start-up.</summary>
+    /// <summary>Applies every pending migration on either database; run once at start-up by each instance.</summary>
     public static async Task MigrateAsync(BackstrideDbContext db, CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);

@@ -57,6 +57,7 @@ app.UseAntiforgery();
 
 app.MapRazorPages();
 app.MapBackstrideApi();
+app.MapHealthEndpoints();
 
 app.Logger.LogInformation("Backstride is starting; it will print the address it listens on next ({Provider}).", storage.Provider);
 await app.RunAsync();

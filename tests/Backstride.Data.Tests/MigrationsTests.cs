@@ -3,21 +3,42 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Backstride.Data.Tests;
 
-public sealed class MigrationsTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
+public sealed class MigrationsTests(TestDatabases databases) : IClassFixture<TestDatabases>
 {
-    [Fact]
-    public async Task SqliteMigrations_MatchTheModel_NoPendingChanges()
+    // Comparing the model with a provider's migrations needs no server, so both providers are always checked.
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Host=unused")]
+    [InlineData(DatabaseProvider.Postgres, "Host=unused;Database=unused")]
+    public void Migrations_MatchTheModel_NoPendingChangesForEitherProvider(DatabaseProvider provider, string connectionString)
     {
-        await using var db = database.Context(owner: null);
+        var builder = new DbContextOptionsBuilder<BackstrideDbContext>();
+        builder.UseBackstrideDatabase(new DatabaseOptions
+        {
+            Provider = provider,
+            ConnectionString = provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : connectionString,
+        });
+        using var db = new BackstrideDbContext(builder.Options, FixedDiaryOwner.Nobody);
 
         Assert.False(db.Database.HasPendingModelChanges(),
-            "The model changed without a SQLite migration: run dotnet ef migrations add (see README).");
+            $"The model changed without a {provider} migration: add one to each migrations project (see the README).");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Migrate_AtStartUp_LeavesNoMigrationPending(DatabaseProvider provider)
+    {
+        var database = databases.For(provider);
+        await using var db = database.Context(owner: null);
+
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
     }
 
     [Fact]
-    public async Task Migrate_FreshDatabaseFile_WritesAheadWithAJournalAndEnforcesForeignKeys()
+    public async Task Sqlite_FreshDatabaseFile_WritesAheadWithAJournalAndEnforcesForeignKeys()
     {
+        var database = databases.For(DatabaseProvider.Sqlite);
         await using var db = database.Context(owner: null);
         await db.Database.OpenConnectionAsync();
         await using var command = db.Database.GetDbConnection().CreateCommand();

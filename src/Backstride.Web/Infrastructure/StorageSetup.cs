@@ -1,6 +1,6 @@
 using Backstride.Data;
 using Backstride.Data.Diary;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Backstride.Web.Infrastructure;
 
@@ -19,6 +19,7 @@ public sealed record StorageLocation(string DataDirectory, DatabaseProvider Prov
 public static class StorageSetup
 {
     public const string SqliteFileName = "backstride.db";
+    public const string ReadyTag = "ready";
 
     public static StorageLocation AddBackstrideStorage(this WebApplicationBuilder builder)
     {
@@ -30,16 +31,20 @@ public static class StorageSetup
 
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
         string description;
-        if (string.IsNullOrWhiteSpace(database.ConnectionString))
+        if (database.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(database.ConnectionString))
         {
             var file = Path.Combine(dataDirectory, SqliteFileName);
-            database.Provider = DatabaseProvider.Sqlite;
             database.ConnectionString = DatabaseOptions.SqliteConnectionStringFor(file);
             description = file;
         }
+        else if (string.IsNullOrWhiteSpace(database.ConnectionString))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider is {database.Provider}, so Database:ConnectionString must be set (see the README).");
+        }
         else
         {
-            description = "the configured connection string";
+            description = DescribeWithoutSecrets(database);
         }
 
         builder.Services.AddScoped<IDiaryOwner, SignedInDiaryOwner>();
@@ -48,11 +53,31 @@ public static class StorageSetup
         builder.Services.AddScoped<CheckInStore>();
         builder.Services.AddScoped<HistoryQuery>();
         builder.Services.AddScoped<RunnerSettingsStore>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<BackstrideDbContext>("database", tags: [ReadyTag]);
 
         var location = new StorageLocation(dataDirectory, database.Provider, description);
         builder.Services.AddSingleton(location);
         return location;
     }
+
+    /// <summary>
+    /// /health/live answers while the process runs; /health/ready also checks that the database answers,
+    /// so a load balancer sends no traffic to an instance that cannot reach it.
+    /// </summary>
+    public static void MapHealthEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
+            .AllowAnonymous();
+    }
+
+    private static string DescribeWithoutSecrets(DatabaseOptions database) => database.Provider switch
+    {
+        DatabaseProvider.Postgres => new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) is var pg
+            ? $"{pg.Host}:{pg.Port}/{pg.Database} as {pg.Username}"
+            : "",
+        _ => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource,
+    };
 
     /// <summary>Brings the schema up to date before the first request; the app never creates tables any other way.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)

@@ -5,17 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Backstride.Data.Tests.Diary;
 
-public sealed class DiaryOwnershipTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
+public sealed class DiaryOwnershipTests(TestDatabases databases) : IClassFixture<TestDatabases>
 {
     private static readonly DateTimeOffset Morning = new(2026, 11, 20, 7, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task Queries_AnotherRunnersRows_AreInvisible()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Queries_AnotherRunnersRows_AreInvisible(DatabaseProvider provider)
     {
+        var database = databases.For(provider);
         var owner = await database.NewRunnerAsync();
         var other = await database.NewRunnerAsync();
-        var run = await database.AddRunAsync(owner, SqliteDatabase.Run(Morning));
-        await database.AddCheckInAsync(owner, SqliteDatabase.CheckIn(Morning.AddHours(1), run.Id));
+        var run = await database.AddRunAsync(owner, TestDatabase.Run(Morning));
+        await database.AddCheckInAsync(owner, TestDatabase.CheckIn(Morning.AddHours(1), run.Id));
         await using var db = database.Context(other);
 
         var found = await new RunStore(db, database.Clock).FindAsync(run.Id);
@@ -26,22 +28,26 @@ public sealed class DiaryOwnershipTests(SqliteDatabase database) : IClassFixture
         Assert.Equal(0, await db.CheckIns.CountAsync());
     }
 
-    [Fact]
-    public async Task Queries_WithoutASignedInRunner_SeeNoDiaryRows()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Queries_WithoutASignedInRunner_SeeNoDiaryRows(DatabaseProvider provider)
     {
+        var database = databases.For(provider);
         var owner = await database.NewRunnerAsync();
-        await database.AddRunAsync(owner, SqliteDatabase.Run(Morning));
+        await database.AddRunAsync(owner, TestDatabase.Run(Morning));
         await using var db = database.Context(owner: null);
 
         Assert.Equal(0, await db.Runs.CountAsync());
     }
 
-    [Fact]
-    public async Task SaveChanges_ChangingAnotherRunnersRow_ThrowsAndChangesNothing()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task SaveChanges_ChangingAnotherRunnersRow_ThrowsAndChangesNothing(DatabaseProvider provider)
     {
+        var database = databases.For(provider);
         var owner = await database.NewRunnerAsync();
         var intruder = await database.NewRunnerAsync();
-        var run = await database.AddRunAsync(owner, SqliteDatabase.Run(Morning));
+        var run = await database.AddRunAsync(owner, TestDatabase.Run(Morning));
         await using (var db = database.Context(intruder))
         {
             // As if a bug attached a row it never read through the filter.
@@ -56,9 +62,11 @@ public sealed class DiaryOwnershipTests(SqliteDatabase database) : IClassFixture
         Assert.Equal(10_000, (await ownersView.Runs.SingleAsync(r => r.Id == run.Id)).DistanceMetres);
     }
 
-    [Fact]
-    public async Task SaveChanges_AddingARowToAnotherRunnersDiary_Throws()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task SaveChanges_AddingARowToAnotherRunnersDiary_Throws(DatabaseProvider provider)
     {
+        var database = databases.For(provider);
         var owner = await database.NewRunnerAsync();
         var intruder = await database.NewRunnerAsync();
         await using var db = database.Context(intruder);
@@ -67,9 +75,11 @@ public sealed class DiaryOwnershipTests(SqliteDatabase database) : IClassFixture
         await Assert.ThrowsAsync<DiaryOwnershipException>(() => db.SaveChangesAsync());
     }
 
-    [Fact]
-    public async Task SaveChanges_AddingWithoutASignedInRunner_Throws()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task SaveChanges_AddingWithoutASignedInRunner_Throws(DatabaseProvider provider)
     {
+        var database = databases.For(provider);
         await using var db = database.Context(owner: null);
         db.Runs.Add(new Run { StartedAt = Morning, DistanceMetres = 1000, Duration = TimeSpan.FromMinutes(6) });
 

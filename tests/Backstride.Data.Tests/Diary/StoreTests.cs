@@ -4,30 +4,34 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Backstride.Data.Tests.Diary;
 
-public sealed class StoreTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
+public sealed class StoreTests(TestDatabases databases) : IClassFixture<TestDatabases>
 {
     private static readonly DateTimeOffset Morning = new(2026, 11, 20, 7, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task RunStore_InvalidDraft_SavesNothing()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task RunStore_InvalidDraft_SavesNothing(DatabaseProvider provider)
     {
+        var database = databases.For(provider);
         var owner = await database.NewRunnerAsync();
         await using var db = database.Context(owner);
 
-        var result = await new RunStore(db, database.Clock).AddAsync(SqliteDatabase.Run(Morning, metres: -5, shoes: "New pair"));
+        var result = await new RunStore(db, database.Clock).AddAsync(TestDatabase.Run(Morning, metres: -5, shoes: "New pair"));
 
         Assert.Equal(DiaryOutcome.Invalid, result.Outcome);
         Assert.Equal(0, await db.Runs.CountAsync());
         Assert.Equal(0, await db.Shoes.CountAsync());
     }
 
-    [Fact]
-    public async Task RunStore_SameShoeNameInAnotherCase_IsOnePair()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task RunStore_SameShoeNameInAnotherCase_IsOnePair(DatabaseProvider provider)
     {
+        var database = databases.For(provider);
         var owner = await database.NewRunnerAsync();
-        await database.AddRunAsync(owner, SqliteDatabase.Run(Morning, shoes: "Pegasus 40"));
-        await database.AddRunAsync(owner, SqliteDatabase.Run(Morning.AddDays(1), shoes: "  PEGASUS 40 "));
-        await database.AddRunAsync(owner, SqliteDatabase.Run(Morning.AddDays(2), shoes: "Clifton"));
+        await database.AddRunAsync(owner, TestDatabase.Run(Morning, shoes: "Pegasus 40"));
+        await database.AddRunAsync(owner, TestDatabase.Run(Morning.AddDays(1), shoes: "  PEGASUS 40 "));
+        await database.AddRunAsync(owner, TestDatabase.Run(Morning.AddDays(2), shoes: "Clifton"));
         await using var db = database.Context(owner);
 
         var shoes = await new RunStore(db, database.Clock).ShoesAsync();
@@ -35,25 +39,29 @@ public sealed class StoreTests(SqliteDatabase database) : IClassFixture<SqliteDa
         Assert.Equal(["Clifton", "Pegasus 40"], shoes.Select(s => s.Name));
     }
 
-    [Fact]
-    public async Task RunStore_TwoRunnersSameShoeName_EachHasTheirOwnPair()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task RunStore_TwoRunnersSameShoeName_EachHasTheirOwnPair(DatabaseProvider provider)
     {
+        var database = databases.For(provider);
         var first = await database.NewRunnerAsync();
         var second = await database.NewRunnerAsync();
 
-        await database.AddRunAsync(first, SqliteDatabase.Run(Morning, shoes: "Pegasus 40"));
-        await database.AddRunAsync(second, SqliteDatabase.Run(Morning, shoes: "Pegasus 40"));
+        await database.AddRunAsync(first, TestDatabase.Run(Morning, shoes: "Pegasus 40"));
+        await database.AddRunAsync(second, TestDatabase.Run(Morning, shoes: "Pegasus 40"));
 
         await using var db = database.Context(second);
         Assert.Single(await new RunStore(db, database.Clock).ShoesAsync());
     }
 
-    [Fact]
-    public async Task RunStore_Delete_LeavesItsCheckInsStandalone()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task RunStore_Delete_LeavesItsCheckInsStandalone(DatabaseProvider provider)
     {
+        var database = databases.For(provider);
         var owner = await database.NewRunnerAsync();
-        var run = await database.AddRunAsync(owner, SqliteDatabase.Run(Morning));
-        var checkIn = await database.AddCheckInAsync(owner, SqliteDatabase.CheckIn(Morning.AddHours(1), run.Id, pain: 7));
+        var run = await database.AddRunAsync(owner, TestDatabase.Run(Morning));
+        var checkIn = await database.AddCheckInAsync(owner, TestDatabase.CheckIn(Morning.AddHours(1), run.Id, pain: 7));
         await using var db = database.Context(owner);
 
         var deleted = await new RunStore(db, database.Clock).DeleteAsync(run.Id);
@@ -64,13 +72,15 @@ public sealed class StoreTests(SqliteDatabase database) : IClassFixture<SqliteDa
         Assert.Equal(7, kept.Pain);
     }
 
-    [Fact]
-    public async Task RunStore_Latest_OrdersByInstantWhateverTheOffsetTyped()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task RunStore_Latest_OrdersByInstantWhateverTheOffsetTyped(DatabaseProvider provider)
     {
+        var database = databases.For(provider);
         var owner = await database.NewRunnerAsync();
         // 08:00 in New York is 13:00 UTC: later than 12:00 in Berlin (11:00 UTC) though its clock reads earlier.
-        var newYork = await database.AddRunAsync(owner, SqliteDatabase.Run(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.FromHours(-5))));
-        await database.AddRunAsync(owner, SqliteDatabase.Run(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.FromHours(1))));
+        var newYork = await database.AddRunAsync(owner, TestDatabase.Run(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.FromHours(-5))));
+        await database.AddRunAsync(owner, TestDatabase.Run(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.FromHours(1))));
         await using var db = database.Context(owner);
 
         var latest = await new RunStore(db, database.Clock).LatestAsync();
@@ -79,14 +89,16 @@ public sealed class StoreTests(SqliteDatabase database) : IClassFixture<SqliteDa
         Assert.Equal(new DateTimeOffset(2026, 11, 20, 13, 0, 0, TimeSpan.Zero), latest.StartedAt);
     }
 
-    [Fact]
-    public async Task CheckInStore_FollowUps_AreLaterCheckInsForTheSameRun()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task CheckInStore_FollowUps_AreLaterCheckInsForTheSameRun(DatabaseProvider provider)
     {
+        var database = databases.For(provider);
         var owner = await database.NewRunnerAsync();
-        var run = await database.AddRunAsync(owner, SqliteDatabase.Run(Morning));
-        var first = await database.AddCheckInAsync(owner, SqliteDatabase.CheckIn(Morning.AddHours(1), run.Id));
-        var later = await database.AddCheckInAsync(owner, SqliteDatabase.CheckIn(Morning.AddHours(3), run.Id));
-        var standalone = await database.AddCheckInAsync(owner, SqliteDatabase.CheckIn(Morning.AddHours(4)));
+        var run = await database.AddRunAsync(owner, TestDatabase.Run(Morning));
+        var first = await database.AddCheckInAsync(owner, TestDatabase.CheckIn(Morning.AddHours(1), run.Id));
+        var later = await database.AddCheckInAsync(owner, TestDatabase.CheckIn(Morning.AddHours(3), run.Id));
+        var standalone = await database.AddCheckInAsync(owner, TestDatabase.CheckIn(Morning.AddHours(4)));
         await using var db = database.Context(owner);
 
         var followUps = await new CheckInStore(db, database.Clock).FollowUpIdsAsync([first, later, standalone]);
@@ -94,18 +106,20 @@ public sealed class StoreTests(SqliteDatabase database) : IClassFixture<SqliteDa
         Assert.Equal([later.Id], followUps);
     }
 
-    [Fact]
-    public async Task HistoryQuery_StandaloneCheckInsBetweenRuns_AppearOnExactlyOnePageInOrder()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task HistoryQuery_StandaloneCheckInsBetweenRuns_AppearOnExactlyOnePageInOrder(DatabaseProvider provider)
     {
+        var database = databases.For(provider);
         var owner = await database.NewRunnerAsync();
         var allStandalone = new List<Guid>();
         for (var day = 0; day < 45; day++)
         {
-            await database.AddRunAsync(owner, SqliteDatabase.Run(Morning.AddDays(-day)));
-            allStandalone.Add((await database.AddCheckInAsync(owner, SqliteDatabase.CheckIn(Morning.AddDays(-day).AddHours(5)))).Id);
+            await database.AddRunAsync(owner, TestDatabase.Run(Morning.AddDays(-day)));
+            allStandalone.Add((await database.AddCheckInAsync(owner, TestDatabase.CheckIn(Morning.AddDays(-day).AddHours(5)))).Id);
         }
         // One from before the first run ever, which belongs on the last page.
-        allStandalone.Add((await database.AddCheckInAsync(owner, SqliteDatabase.CheckIn(Morning.AddDays(-60)))).Id);
+        allStandalone.Add((await database.AddCheckInAsync(owner, TestDatabase.CheckIn(Morning.AddDays(-60)))).Id);
         await using var db = database.Context(owner);
         var history = new HistoryQuery(db);
 

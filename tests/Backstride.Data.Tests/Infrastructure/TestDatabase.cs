@@ -8,8 +8,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Backstride.Data.Tests.Infrastructure;
 
-/// <summary>A real SQLite file with the real migrations applied; each test class gets its own.</summary>
-public sealed class SqliteDatabase : IAsyncLifetime
+/// <summary>One real database (a SQLite file, or a database on the test PostgreSQL server) with the real migrations applied.</summary>
+public sealed class TestDatabase
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "backstride-data-tests", Guid.NewGuid().ToString("N"));
 
@@ -19,16 +19,33 @@ public sealed class SqliteDatabase : IAsyncLifetime
 
     public DatabaseOptions Options { get; private set; } = new();
 
-    public string File => Path.Combine(_directory, "backstride.db");
+    public DatabaseProvider Provider => Options.Provider;
 
-    public async ValueTask InitializeAsync()
+    public static async Task<TestDatabase> CreateSqliteAsync()
     {
-        Directory.CreateDirectory(_directory);
-        Options = new DatabaseOptions
+        var database = new TestDatabase();
+        Directory.CreateDirectory(database._directory);
+        database.Options = new DatabaseOptions
         {
             Provider = DatabaseProvider.Sqlite,
-            ConnectionString = DatabaseOptions.SqliteConnectionStringFor(File),
+            ConnectionString = DatabaseOptions.SqliteConnectionStringFor(Path.Combine(database._directory, "backstride.db")),
         };
+        await database.MigrateAsync();
+        return database;
+    }
+
+    public static async Task<TestDatabase> CreatePostgresAsync(string connectionString)
+    {
+        var database = new TestDatabase
+        {
+            Options = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString },
+        };
+        await database.MigrateAsync();
+        return database;
+    }
+
+    private async Task MigrateAsync()
+    {
         await using var db = Context(owner: null);
         await DatabaseSetup.MigrateAsync(db);
     }
@@ -77,8 +94,12 @@ public sealed class SqliteDatabase : IAsyncLifetime
         return result.Value!;
     }
 
-    public ValueTask DisposeAsync()
+    public void DeleteFiles()
     {
+        if (!Directory.Exists(_directory))
+        {
+            return;
+        }
         SqliteConnection.ClearAllPools();
         try
         {
@@ -88,6 +109,5 @@ public sealed class SqliteDatabase : IAsyncLifetime
         {
             // A leftover temp folder is harmless.
         }
-        return ValueTask.CompletedTask;
     }
 }
