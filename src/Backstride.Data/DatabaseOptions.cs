@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Backstride.Data;
 
@@ -41,9 +43,9 @@ public static class DatabaseSetup
                 .UseSqlite(options.ConnectionString, sqlite => sqlite.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly))
                 .AddInterceptors(SqlitePragmas.Instance),
             DatabaseProvider.Postgres => builder
+                // No retrying execution strategy: registration runs in an explicit transaction, which it forbids.
                 .UseNpgsql(options.ConnectionString, postgres => postgres
-                    .MigrationsAssembly(DatabaseOptions.PostgresMigrationsAssembly)
-                    .EnableRetryOnFailure()),
+                    .MigrationsAssembly(DatabaseOptions.PostgresMigrationsAssembly)),
             _ => throw new InvalidOperationException($"Unknown database provider '{options.Provider}'."),
         };
     }
@@ -51,6 +53,8 @@ public static class DatabaseSetup
     /// <summary>Applies every pending migration on either database; run once at start-up by each instance.</summary>
     public static async Task MigrateAsync(BackstrideDbContext db, CancellationToken cancellationToken = default)
     {
+        // Creating the history table first spares a fresh database the logged (harmless) error of reading a missing one.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Backstride.Web.Tests.Account;
 
-public sealed class AccountPagesTests(BackstrideApp app) : IClassFixture<BackstrideApp>
+public abstract class AccountPagesTests(BackstrideApp app)
 {
     [Fact]
     public async Task Register_WithConsent_SignsInAndRecordsWhenConsentWasGiven()
@@ -163,3 +163,7 @@ public sealed class AccountPagesTests(BackstrideApp app) : IClassFixture<Backstr
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
 }
+
+public sealed class AccountPagesTestsOnSqlite(BackstrideApp app) : AccountPagesTests(app), IClassFixture<BackstrideApp>;
+
+public sealed class AccountPagesTestsOnPostgres(PostgresBackstrideApp app) : AccountPagesTests(app), IClassFixture<PostgresBackstrideApp>;

@@ -6,7 +6,7 @@ using Backstride.Web.Tests.Infrastructure;
 
 namespace Backstride.Web.Tests.Api;
 
-public sealed class DiaryApiTests(BackstrideApp app) : IClassFixture<BackstrideApp>
+public abstract class DiaryApiTests(BackstrideApp app)
 {
     [Fact]
     public async Task Runs_WithoutSigningIn_Answer401ProblemDetailsNotARedirect()
@@ -227,3 +227,7 @@ public sealed class DiaryApiTests(BackstrideApp app) : IClassFixture<BackstrideA
         Assert.Contains("Backstride API", await docs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+public sealed class DiaryApiTestsOnSqlite(BackstrideApp app) : DiaryApiTests(app), IClassFixture<BackstrideApp>;
+
+public sealed class DiaryApiTestsOnPostgres(PostgresBackstrideApp app) : DiaryApiTests(app), IClassFixture<PostgresBackstrideApp>;

@@ -5,7 +5,7 @@ using Backstride.Web.Tests.Infrastructure;
 
 namespace Backstride.Web.Tests.CheckIns;
 
-public sealed class CheckInPagesTests(BackstrideApp app) : IClassFixture<BackstrideApp>
+public abstract class CheckInPagesTests(BackstrideApp app)
 {
     [Fact]
     public async Task NewCheckIn_ForARun_SavesEveryAnswer()
@@ -178,3 +178,7 @@ public sealed class CheckInPagesTests(BackstrideApp app) : IClassFixture<Backstr
         Assert.Equal(HttpStatusCode.NotFound, (await runner.Http.GetAsync($"/api/v1/check-ins/{id}")).StatusCode);
     }
 }
+
+public sealed class CheckInPagesTestsOnSqlite(BackstrideApp app) : CheckInPagesTests(app), IClassFixture<BackstrideApp>;
+
+public sealed class CheckInPagesTestsOnPostgres(PostgresBackstrideApp app) : CheckInPagesTests(app), IClassFixture<PostgresBackstrideApp>;

@@ -6,7 +6,7 @@ using Backstride.Web.Tests.Infrastructure;
 namespace Backstride.Web.Tests.Isolation;
 
 /// <summary>Runner B tries every route that takes an id of runner A's: each answers 404 and A's diary stays as it was.</summary>
-public sealed class DiaryIsolationTests(BackstrideApp app) : IClassFixture<BackstrideApp>
+public abstract class DiaryIsolationTests(BackstrideApp app)
 {
     private sealed record Diary(RunnerClient Owner, Guid RunId, Guid CheckInId);
 
@@ -40,7 +40,7 @@ public sealed class DiaryIsolationTests(BackstrideApp app) : IClassFixture<Backs
     ];
 
     [Theory]
-    [MemberData(nameof(PageGets))]
+    [MemberData(nameof(PageGets), MemberType = typeof(DiaryIsolationTests))]
     public async Task PageGet_AnotherRunnersItem_Answers404(string route)
     {
         var diary = await OwnersDiaryAsync();
@@ -63,7 +63,7 @@ public sealed class DiaryIsolationTests(BackstrideApp app) : IClassFixture<Backs
     ];
 
     [Theory]
-    [MemberData(nameof(PagePosts))]
+    [MemberData(nameof(PagePosts), MemberType = typeof(DiaryIsolationTests))]
     public async Task PagePost_AnotherRunnersItem_Answers404AndChangesNothing(string route)
     {
         var diary = await OwnersDiaryAsync();
@@ -106,7 +106,7 @@ public sealed class DiaryIsolationTests(BackstrideApp app) : IClassFixture<Backs
     };
 
     [Theory]
-    [MemberData(nameof(ApiCalls))]
+    [MemberData(nameof(ApiCalls), MemberType = typeof(DiaryIsolationTests))]
     public async Task Api_AnotherRunnersItem_Answers404AndChangesNothing(string method, string route)
     {
         var diary = await OwnersDiaryAsync();
@@ -166,3 +166,7 @@ public sealed class DiaryIsolationTests(BackstrideApp app) : IClassFixture<Backs
         route.Replace("{run}", diary.RunId.ToString(), StringComparison.Ordinal)
             .Replace("{checkIn}", diary.CheckInId.ToString(), StringComparison.Ordinal);
 }
+
+public sealed class DiaryIsolationTestsOnSqlite(BackstrideApp app) : DiaryIsolationTests(app), IClassFixture<BackstrideApp>;
+
+public sealed class DiaryIsolationTestsOnPostgres(PostgresBackstrideApp app) : DiaryIsolationTests(app), IClassFixture<PostgresBackstrideApp>;

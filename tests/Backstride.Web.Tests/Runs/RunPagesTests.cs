@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Backstride.Web.Tests.Runs;
 
-public sealed class RunPagesTests(BackstrideApp app) : IClassFixture<BackstrideApp>
+public abstract class RunPagesTests(BackstrideApp app)
 {
     [Fact]
     public async Task NewRun_Valid_SavesInUtcAndLeadsToTheCheckInForThatRun()
@@ -180,3 +180,7 @@ public sealed class RunPagesTests(BackstrideApp app) : IClassFixture<BackstrideA
         Assert.Contains("Tue 1 Sep 2026", second.QuerySelectorAll(".item-title").Last().TextContent, StringComparison.Ordinal);
     }
 }
+
+public sealed class RunPagesTestsOnSqlite(BackstrideApp app) : RunPagesTests(app), IClassFixture<BackstrideApp>;
+
+public sealed class RunPagesTestsOnPostgres(PostgresBackstrideApp app) : RunPagesTests(app), IClassFixture<PostgresBackstrideApp>;
