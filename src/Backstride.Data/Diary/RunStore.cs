@@ -28,8 +28,10 @@ public sealed class RunStore(BackstrideDbContext db, TimeProvider clock)
         return (items.Take(pageSize).ToList(), items.Count > pageSize);
     }
 
-    public Task<List<Shoe>> ShoesAsync(CancellationToken cancellationToken = default) =>
-        db.Shoes.AsNoTracking().OrderBy(s => s.NormalizedName).ToListAsync(cancellationToken);
+    /// <summary>The runner's pairs by name; sorted here, not in SQL, so the order never depends on a database's collation.</summary>
+    public async Task<List<Shoe>> ShoesAsync(CancellationToken cancellationToken = default) =>
+        (await db.Shoes.AsNoTracking().ToListAsync(cancellationToken))
+            .OrderBy(s => s.NormalizedName, StringComparer.Ordinal).ToList();
 
     public async Task<DiaryResult<Run>> AddAsync(RunDraft draft, CancellationToken cancellationToken = default)
     {
