@@ -2,6 +2,7 @@ using System.Globalization;
 using Backstride.Web.Infrastructure;
 using Backstride.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,10 @@ builder.Services.AddDataProtection()
     .SetApplicationName("Backstride")
     .PersistKeysToDbContext<Backstride.Data.BackstrideDbContext>();
 builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.SectionName));
+builder.Services.Configure<AppOptions>(builder.Configuration.GetSection(AppOptions.SectionName));
+// Behind a load balancer on this machine or a configured proxy, the client's scheme and address come from its headers.
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 builder.Services.AddSingleton<IEmailSender, EmailSender>();
 builder.Services.AddRazorPages(options =>
 {
@@ -28,6 +33,7 @@ builder.AddBackstrideApi();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 await app.MigrateDatabaseAsync();
 
 // Pages read and write numbers and dates one way, whatever the server's culture.

@@ -69,17 +69,18 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GotoAsync("/runs/new");
         await page.GetByLabel("Distance (km)").FillAsync("6");
         await page.GetByLabel("Minutes").FillAsync("33");
+        // Logged just after the run: the start follows the duration back from now, so nothing else is typed.
         await page.GetByRole(AriaRole.Button, new() { Name = "Save run" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "How is your back?" })).ToBeVisibleAsync();
         await page.GotoAsync("/");
-        var started = DateTime.UtcNow;
 
+        // Tap 1, 2 and 3: the home page's button, a pain value, save.
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Check in on your last run") }).ClickAsync();
         await page.Locator(".pain-option", new() { HasText = "2" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save check-in" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".notice")).ToHaveTextAsync("Check-in saved.");
         await Assertions.Expect(page.Locator(".history-item .check-ins .pain-summary").First).ToContainTextAsync("Pain 2/10");
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await RegisterAsync(page, UniqueEmail());
 
         await page.GotoAsync("/runs/new");
-        await page.GetByLabel("Started at").FillAsync("2031-05-01T07:00");
+        await page.GetByLabel("Started at").FillAsync("2099-05-01T07:00");
         await page.GetByLabel("Distance (km)").FillAsync("-4");
         await page.GetByLabel("Minutes").FillAsync("30");
         await page.GetByLabel("Notes").FillAsync("ran with a friend");
@@ -98,7 +99,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await Assertions.Expect(page.Locator("#startedat-error")).ToHaveTextAsync("The start can't be in the future.");
         await Assertions.Expect(page.Locator("#distance-error")).ToHaveTextAsync("The distance must be more than zero.");
         await Assertions.Expect(page.GetByLabel("Distance (km)")).ToHaveValueAsync("-4");
-        await Assertions.Expect(page.GetByLabel("Started at")).ToHaveValueAsync("2031-05-01T07:00");
+        await Assertions.Expect(page.GetByLabel("Started at")).ToHaveValueAsync("2099-05-01T07:00");
         await Assertions.Expect(page.GetByLabel("Notes")).ToHaveValueAsync("ran with a friend");
         await page.AssertPageIsGoodAsync();
 

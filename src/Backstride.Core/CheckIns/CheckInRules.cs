@@ -39,6 +39,10 @@ public static class CheckInRules
         {
             errors.Add(RecordedAtField, "A check-in can't be in the future.");
         }
+        else if (recordedAt < RunRules.EarliestStart)
+        {
+            errors.Add(RecordedAtField, "Enter a date from 1970 on.");
+        }
         else if (run is not null && recordedAt < run.StartedAt)
         {
             errors.Add(RecordedAtField, "A check-in for a run can't be before the run started.");

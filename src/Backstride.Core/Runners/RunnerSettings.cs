@@ -21,19 +21,27 @@ public sealed class RunnerSettings : IOwnedByRunner
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
 
     /// <summary>
-    /// An instant for a wall-clock time the runner typed. A time skipped by a clock change is read with the
-    /// offset in force just before the change, so it lands as far past the change as it was typed into the gap.
+    /// An instant for a wall-clock time the runner typed; null when it cannot be one (a year at the very edge of
+    /// the calendar). A time skipped by a clock change is read with the offset in force just before the change,
+    /// so it lands as far past the change as it was typed into the gap.
     /// </summary>
-    public DateTimeOffset FromLocal(DateTime local)
+    public DateTimeOffset? FromLocal(DateTime local)
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         var zone = TimeZone;
-        var probe = unspecified;
-        // Clock-change gaps are at most a few hours; step back until the wall clock exists again.
-        for (var step = 0; zone.IsInvalidTime(probe) && step < 96; step++)
+        try
         {
-            probe = probe.AddMinutes(-15);
+            var probe = unspecified;
+            // Clock-change gaps are at most a few hours; step back until the wall clock exists again.
+            for (var step = 0; zone.IsInvalidTime(probe) && step < 96; step++)
+            {
+                probe = probe.AddMinutes(-15);
+            }
+            return new DateTimeOffset(unspecified, zone.GetUtcOffset(probe)).ToUniversalTime();
         }
-        return new DateTimeOffset(unspecified, zone.GetUtcOffset(probe)).ToUniversalTime();
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
 }

@@ -92,6 +92,10 @@ public static class RunRules
         {
             errors.Add(DurationField, "That is faster than 2:00 per km. Check the distance and the duration.");
         }
+        else if (draft.StartedAt is { } start && start <= now + FutureTolerance && start + duration > now + FutureTolerance)
+        {
+            errors.Add(StartedAtField, "With this duration the run would end in the future: set when it started.");
+        }
 
         if (draft.Surface is not { } surface || !Enum.IsDefined(surface))
         {

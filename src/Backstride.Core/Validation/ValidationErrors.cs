@@ -31,10 +31,3 @@ public sealed class ValidationErrors
             pair => pair.Value.ToArray(),
             StringComparer.Ordinal);
 }
-
-/// <summary>Thrown by stores when a caller skipped validation; pages and endpoints validate first.</summary>
-public sealed class InvalidDiaryEntryException(ValidationErrors errors)
-    : Exception("The entry is not valid: " + string.Join("; ", errors.Fields))
-{
-    public ValidationErrors Errors { get; } = errors;
-}

@@ -28,7 +28,7 @@ public sealed class CheckInStore(BackstrideDbContext db, TimeProvider clock)
         }
         var items = await query
             .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize + 1)
+            .Skip((Math.Clamp(page, 1, HistoryQuery.MaxPage) - 1) * pageSize).Take(pageSize + 1)
             .ToListAsync(cancellationToken);
         var hasMore = items.Count > pageSize;
         return (items.Take(pageSize).ToList(), hasMore);

@@ -17,13 +17,23 @@ public sealed class HistoryQuery(BackstrideDbContext db)
 {
     public const int DefaultPageSize = 20;
 
+    // Far beyond any diary; keeps the offset arithmetic from overflowing on a hand-typed page number.
+    public const int MaxPage = 100_000;
+
     public async Task<HistoryPage> LoadAsync(int page, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
     {
-        page = Math.Max(1, page);
+        page = Math.Clamp(page, 1, MaxPage);
         var newestFirst = db.Runs.AsNoTracking().Include(r => r.Shoe)
             .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id);
 
         var runs = await newestFirst.Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(cancellationToken);
+        if (runs.Count == 0)
+        {
+            // Past the last page there is nothing; a diary without runs pages its check-ins on their own.
+            return page > 1 && await db.Runs.AnyAsync(cancellationToken)
+                ? new HistoryPage([], page, HasNext: false)
+                : await StandaloneOnlyAsync(page, pageSize, cancellationToken);
+        }
         var hasNext = runs.Count > pageSize;
         runs = runs.Take(pageSize).ToList();
 
@@ -57,5 +67,16 @@ public sealed class HistoryQuery(BackstrideDbContext db)
             .OrderByDescending(e => e.At)
             .ToList();
         return new HistoryPage(entries, page, hasNext);
+    }
+
+    private async Task<HistoryPage> StandaloneOnlyAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.RunId == null)
+            .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize + 1)
+            .ToListAsync(cancellationToken);
+        return new HistoryPage(
+            checkIns.Take(pageSize).Select(c => new HistoryEntry(c.RecordedAt, null, [c])).ToList(),
+            page, checkIns.Count > pageSize);
     }
 }

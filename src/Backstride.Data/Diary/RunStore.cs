@@ -23,7 +23,7 @@ public sealed class RunStore(BackstrideDbContext db, TimeProvider clock)
     {
         var items = await db.Runs.AsNoTracking().Include(r => r.Shoe)
             .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
-            .Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize + 1)
+            .Skip((Math.Clamp(page, 1, HistoryQuery.MaxPage) - 1) * pageSize).Take(pageSize + 1)
             .ToListAsync(cancellationToken);
         return (items.Take(pageSize).ToList(), items.Count > pageSize);
     }
@@ -46,7 +46,7 @@ public sealed class RunStore(BackstrideDbContext db, TimeProvider clock)
         draft.ApplyTo(run);
         run.Shoe = await ResolveShoeAsync(draft.ShoeName, now, cancellationToken);
         db.Runs.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveWithShoeAsync(run, draft.ShoeName, now, cancellationToken);
         return DiaryResult<Run>.Saved(run);
     }
 
@@ -69,7 +69,7 @@ public sealed class RunStore(BackstrideDbContext db, TimeProvider clock)
         run.Shoe = await ResolveShoeAsync(draft.ShoeName, now, cancellationToken);
         run.ShoeId = run.Shoe?.Id;
         run.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveWithShoeAsync(run, draft.ShoeName, now, cancellationToken);
         return DiaryResult<Run>.Saved(run);
     }
 
@@ -86,6 +86,25 @@ public sealed class RunStore(BackstrideDbContext db, TimeProvider clock)
         db.Runs.Remove(run);
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Saves; if another request created the same new pair of shoes a moment earlier, the unique index refuses
+    /// ours, and the run is saved again with that pair instead of failing.
+    /// </summary>
+    private async Task SaveWithShoeAsync(Run run, string? shoeName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (run.Shoe is { } shoe && db.Entry(shoe).State == EntityState.Added)
+        {
+            db.Entry(shoe).State = EntityState.Detached;
+            run.Shoe = await ResolveShoeAsync(shoeName, now, cancellationToken);
+            run.ShoeId = run.Shoe?.Id;
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>Finds the runner's pair by name, ignoring case and spaces around it, or starts a new one.</summary>

@@ -31,7 +31,7 @@ public sealed class RunnerSettingsTests
 
         // Assert
         Assert.Equal(new DateTimeOffset(2026, 1, 15, 7, 0, 0, TimeSpan.Zero), instant);
-        Assert.Equal(TimeSpan.Zero, instant.Offset);
+        Assert.Equal(TimeSpan.Zero, instant!.Value.Offset);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class RunnerSettingsTests
 
         // Assert
         Assert.Equal(new DateTimeOffset(2026, 7, 15, 6, 0, 0, TimeSpan.Zero), instant);
-        Assert.Equal(TimeSpan.Zero, instant.Offset);
+        Assert.Equal(TimeSpan.Zero, instant!.Value.Offset);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class RunnerSettingsTests
         var typed = new DateTime(year, month, day, hour, minute, 0);
 
         // Act
-        var roundTripped = settings.ToLocal(settings.FromLocal(typed));
+        var roundTripped = settings.ToLocal(settings.FromLocal(typed)!.Value);
 
         // Assert
         Assert.Equal(typed, roundTripped);
@@ -120,7 +120,7 @@ public sealed class RunnerSettingsTests
 
         // Assert: 03:30 summer time.
         Assert.Equal(new DateTimeOffset(2026, 3, 29, 1, 30, 0, TimeSpan.Zero), instant);
-        Assert.Equal(new DateTime(2026, 3, 29, 3, 30, 0), settings.ToLocal(instant));
+        Assert.Equal(new DateTime(2026, 3, 29, 3, 30, 0), settings.ToLocal(instant!.Value));
     }
 
     [Fact]
@@ -134,12 +134,12 @@ public sealed class RunnerSettingsTests
         var instant = settings.FromLocal(repeated);
 
         // Assert
-        Assert.Contains(instant, new[]
+        Assert.Contains(instant!.Value, new[]
         {
             new DateTimeOffset(2026, 10, 25, 0, 30, 0, TimeSpan.Zero),
             new DateTimeOffset(2026, 10, 25, 1, 30, 0, TimeSpan.Zero),
         });
-        Assert.Equal(repeated, settings.ToLocal(instant));
+        Assert.Equal(repeated, settings.ToLocal(instant!.Value));
     }
 
     [Theory]
@@ -230,6 +230,18 @@ public sealed class RunnerSettingsTests
 
         // Assert: 02:15 read at +10:30 is 15:45 UTC the day before, which the wall clock shows as 02:45.
         Assert.Equal(new DateTimeOffset(2026, 10, 3, 15, 45, 0, TimeSpan.Zero), instant);
-        Assert.Equal(new DateTime(2026, 10, 4, 2, 45, 0), settings.ToLocal(instant));
+        Assert.Equal(new DateTime(2026, 10, 4, 2, 45, 0), settings.ToLocal(instant!.Value));
+    }
+
+    [Theory]
+    [InlineData("Europe/Berlin", 1, 1, 1, 0, 30)]
+    [InlineData("America/New_York", 9999, 12, 31, 23, 30)]
+    public void FromLocal_TimeAtTheEdgeOfTheCalendar_NullInsteadOfThrowing(string zone, int year, int month, int day, int hour, int minute)
+    {
+        var settings = new RunnerSettings { TimeZoneId = zone };
+
+        var instant = settings.FromLocal(new DateTime(year, month, day, hour, minute, 0));
+
+        Assert.Null(instant);
     }
 }

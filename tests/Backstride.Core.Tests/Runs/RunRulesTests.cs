@@ -97,7 +97,8 @@ public sealed class RunRulesTests
     public void Validate_StartWithinOneMinuteAhead_AcceptedForClockSkew(int secondsAhead)
     {
         // Arrange
-        var draft = ValidDraft() with { StartedAt = Now.AddSeconds(secondsAhead) };
+        // A 50-minute run whose end is up to a minute ahead of the server's clock.
+        var draft = ValidDraft() with { StartedAt = Now.AddMinutes(-50).AddSeconds(secondsAhead) };
 
         // Act
         var errors = RunRules.Validate(draft, Now);
@@ -109,10 +110,10 @@ public sealed class RunRulesTests
     [Fact]
     public void Validate_StartInLocalOffset_ComparedAsAnInstant()
     {
-        // Arrange: 10:00:30 in Berlin winter time is 09:00:30 UTC, 30 s after Now; 10:30 +01:00 is 30 min after.
+        // Arrange: 50-minute runs; one ends 30 s after Now (09:10:30 +01:00 start), one 30 min after (09:40 +01:00).
         var berlin = TimeSpan.FromHours(1);
-        var slightlyAhead = ValidDraft() with { StartedAt = new DateTimeOffset(2026, 11, 26, 10, 0, 30, berlin) };
-        var farAhead = ValidDraft() with { StartedAt = new DateTimeOffset(2026, 11, 26, 10, 30, 0, berlin) };
+        var slightlyAhead = ValidDraft() with { StartedAt = new DateTimeOffset(2026, 11, 26, 9, 10, 30, berlin) };
+        var farAhead = ValidDraft() with { StartedAt = new DateTimeOffset(2026, 11, 26, 9, 40, 0, berlin) };
 
         // Act
         var slightlyAheadErrors = RunRules.Validate(slightlyAhead, Now);
@@ -217,7 +218,7 @@ public sealed class RunRulesTests
     public void Validate_Distance500KilometresOverFourDays_Accepted()
     {
         // Arrange
-        var draft = ValidDraft() with { DistanceMetres = 500_000, Duration = TimeSpan.FromHours(100) };
+        var draft = ValidDraft() with { StartedAt = Now.AddDays(-6), DistanceMetres = 500_000, Duration = TimeSpan.FromHours(100) };
 
         // Act
         var errors = RunRules.Validate(draft, Now);
@@ -288,7 +289,7 @@ public sealed class RunRulesTests
     public void Validate_DurationExactly120Hours_Accepted()
     {
         // Arrange
-        var draft = ValidDraft() with { DistanceMetres = 322_000, Duration = TimeSpan.FromHours(120) };
+        var draft = ValidDraft() with { StartedAt = Now.AddDays(-6), DistanceMetres = 322_000, Duration = TimeSpan.FromHours(120) };
 
         // Act
         var errors = RunRules.Validate(draft, Now);
@@ -569,6 +570,24 @@ public sealed class RunRulesTests
     public void Validate_NotesAtTheLimitWithATrailingLineBreak_AcceptedBecauseTheStoredTextFits()
     {
         var draft = ValidDraft() with { Notes = new string('n', RunRules.MaxNotesLength) + "\n" };
+
+        AssertValid(RunRules.Validate(draft, Now));
+    }
+
+    [Fact]
+    public void Validate_RunThatWouldEndInTheFuture_RefusedOnStartedAt()
+    {
+        var draft = ValidDraft() with { StartedAt = Now.AddMinutes(-30), Duration = TimeSpan.FromMinutes(50) };
+
+        var message = SingleErrorOn(RunRules.Validate(draft, Now), RunRules.StartedAtField);
+
+        Assert.Contains("would end in the future", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_RunEndingJustNow_Accepted()
+    {
+        var draft = ValidDraft() with { StartedAt = Now.AddMinutes(-50), Duration = TimeSpan.FromMinutes(50) };
 
         AssertValid(RunRules.Validate(draft, Now));
     }

@@ -173,22 +173,4 @@ public sealed class ValidationErrorsTests
         Assert.Equal("Enter the distance.", Assert.Single(errors.For("Distance")));
         Assert.False(errors.IsValid);
     }
-
-    [Fact]
-    public void InvalidDiaryEntryException_Errors_NamesEveryFieldInMessage()
-    {
-        // Arrange
-        var errors = new ValidationErrors();
-        errors.Add("Distance", "Enter the distance.");
-        errors.Add("Duration", "Enter how long the run took.");
-
-        // Act
-        var exception = new InvalidDiaryEntryException(errors);
-
-        // Assert
-        Assert.Same(errors, exception.Errors);
-        Assert.StartsWith("The entry is not valid: ", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("Distance", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("Duration", exception.Message, StringComparison.Ordinal);
-    }
 }

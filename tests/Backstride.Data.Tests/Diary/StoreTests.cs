@@ -132,4 +132,45 @@ public sealed class StoreTests(TestDatabases databases) : IClassFixture<TestData
         var times = pages.SelectMany(p => p.Entries).Select(e => e.At).ToList();
         Assert.Equal(times.OrderDescending(), times);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task HistoryQuery_PastTheLastPage_IsEmpty(DatabaseProvider provider)
+    {
+        var database = databases.For(provider);
+        var owner = await database.NewRunnerAsync();
+        await database.AddRunAsync(owner, TestDatabase.Run(Morning));
+        await database.AddCheckInAsync(owner, TestDatabase.CheckIn(Morning.AddDays(-3)));
+        await using var db = database.Context(owner);
+
+        var beyond = await new HistoryQuery(db).LoadAsync(page: 2);
+        var absurd = await new HistoryQuery(db).LoadAsync(page: int.MaxValue);
+
+        Assert.Empty(beyond.Entries);
+        Assert.False(beyond.HasNext);
+        Assert.Empty(absurd.Entries);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task HistoryQuery_DiaryWithoutRuns_PagesItsCheckIns(DatabaseProvider provider)
+    {
+        var database = databases.For(provider);
+        var owner = await database.NewRunnerAsync();
+        for (var day = 0; day < 25; day++)
+        {
+            await database.AddCheckInAsync(owner, TestDatabase.CheckIn(Morning.AddDays(-day)));
+        }
+        await using var db = database.Context(owner);
+        var history = new HistoryQuery(db);
+
+        var first = await history.LoadAsync(1);
+        var second = await history.LoadAsync(2);
+
+        Assert.Equal(20, first.Entries.Count);
+        Assert.True(first.HasNext);
+        Assert.Equal(5, second.Entries.Count);
+        Assert.False(second.HasNext);
+        Assert.Equal(Morning, first.Entries[0].At);
+    }
 }

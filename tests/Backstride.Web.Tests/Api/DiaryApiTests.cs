@@ -161,6 +161,33 @@ public abstract class DiaryApiTests(BackstrideApp app)
     }
 
     [Fact]
+    public async Task CheckIns_PutThenDelete_ReplaceAndRemoveTheCheckIn()
+    {
+        var runner = await app.NewRunner().RegisterWithTokenAsync();
+        var created = await (await runner.Http.PostAsJsonAsync("/api/v1/check-ins", new
+        {
+            recordedAt = "2026-11-20T08:00:00Z", pain = 6, stiffness = "severe", legSpread = "no", notes = "first",
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+
+        var put = await runner.Http.PutAsJsonAsync($"/api/v1/check-ins/{id}", new
+        {
+            recordedAt = "2026-11-20T08:00:00+01:00", pain = 2, locations = new[] { "right" }, stiffness = "mild",
+            legSpread = "buttockOrThigh", legsAffected = "oneLeg", notes = "better",
+        });
+        var replaced = await runner.Http.GetFromJsonAsync<JsonElement>($"/api/v1/check-ins/{id}");
+        var deleted = await runner.Http.DeleteAsync($"/api/v1/check-ins/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(2, replaced.GetProperty("pain").GetInt32());
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 7, 0, 0, TimeSpan.Zero), replaced.GetProperty("recordedAt").GetDateTimeOffset());
+        Assert.Equal("buttockOrThigh", replaced.GetProperty("legSpread").GetString());
+        Assert.Equal("better", replaced.GetProperty("notes").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await runner.Http.GetAsync($"/api/v1/check-ins/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task CheckIns_InvalidAnswers_Answer400NamingTheFields()
     {
         var runner = await app.NewRunner().RegisterWithTokenAsync();

@@ -30,7 +30,7 @@ public abstract class CheckInPagesTests(BackstrideApp app)
     }
 
     [Fact]
-    public async Task NewCheckIn_StartsFromTheLastAnswersButNeverFromALastPain()
+    public async Task NewCheckIn_StartsFromTheLastPlacesAndStiffness_NeverFromALastPainOrLegAnswer()
     {
         var runner = await app.NewRunner().RegisterAsync();
         var firstRun = await runner.LogRunAsync(startedAt: "2026-11-18T07:00");
@@ -43,7 +43,8 @@ public abstract class CheckInPagesTests(BackstrideApp app)
         Assert.Empty(form.QuerySelectorAll("input[name='Input.Pain'][checked]"));
         Assert.Equal(["Right", "Buttock"], form.QuerySelectorAll("input[name='Input.Locations'][checked]").Select(i => i.GetAttribute("value")!));
         Assert.Equal("Severe", form.QuerySelector("input[name='Input.Stiffness'][checked]")!.GetAttribute("value"));
-        Assert.Equal("ButtockOrThigh", form.QuerySelector("input[name='Input.LegSpread'][checked]")!.GetAttribute("value"));
+        Assert.Equal("No", form.QuerySelector("input[name='Input.LegSpread'][checked]")!.GetAttribute("value"));
+        Assert.Empty(form.QuerySelectorAll("input[name='Input.LegsAffected'][checked]"));
         Assert.Equal(secondRun.ToString(), form.QuerySelector("#Input_RunId option[selected]")!.GetAttribute("value"));
         Assert.Equal(11, form.QuerySelectorAll("input[name='Input.Pain']").Length);
     }
@@ -74,6 +75,20 @@ public abstract class CheckInPagesTests(BackstrideApp app)
         var saved = Assert.Single((await runner.Http.GetFromJsonAsync<JsonElement>($"/api/v1/check-ins?runId={runId}"))
             .GetProperty("items").EnumerateArray());
         Assert.Equal(3, saved.GetProperty("pain").GetInt32());
+    }
+
+    [Fact]
+    public async Task NewCheckIn_StandaloneFromTheHomePage_IsNotLinkedToTheRecentRun()
+    {
+        var runner = await app.NewRunner().RegisterAsync();
+        await runner.LogRunAsync(startedAt: DateTime.UtcNow.AddHours(-2).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        var home = await runner.GetPageAsync("/");
+
+        var link = home.QuerySelectorAll("a.button").Single(a => a.TextContent.Contains("without a run", StringComparison.Ordinal));
+        var form = await runner.GetPageAsync(link.GetAttribute("href")!);
+
+        Assert.Equal("", form.QuerySelector("#Input_RunId option[selected]")!.GetAttribute("value"));
+        Assert.Contains("Not linked to a run", form.QuerySelector(".for-run")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

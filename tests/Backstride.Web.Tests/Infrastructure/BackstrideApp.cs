@@ -38,12 +38,15 @@ public class BackstrideApp : WebApplicationFactory<Program>
         {
             Assert.Skip(reason);
         }
-        return new RunnerClient(CreateClient(new WebApplicationFactoryClientOptions
-        {
-            AllowAutoRedirect = false,
-            HandleCookies = true,
-        }));
+        return new RunnerClient(CreateRunnerHttpClient());
     }
+
+    /// <summary>A client with its own cookie jar that does not follow redirects, so tests see them.</summary>
+    protected virtual HttpClient CreateRunnerHttpClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
 
     /// <summary>Reads the database directly, as one runner (for checks that must bypass the web layer).</summary>
     public async Task<T> ReadAsAsync<T>(Guid? owner, Func<BackstrideDbContext, Task<T>> read)

@@ -117,6 +117,32 @@ public abstract class RunPagesTests(BackstrideApp app)
     }
 
     [Fact]
+    public async Task EditRun_NotesOnlyInMiles_KeepsTheExactStoredDistance()
+    {
+        var runner = await app.NewRunner().RegisterWithTokenAsync();
+        var created = await (await runner.Http.PostAsJsonAsync("/api/v1/runs", new
+        {
+            startedAt = "2026-11-20T07:00:00Z", distanceMetres = 10_000, durationSeconds = 3000, surface = "road",
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        await runner.Http.PutAsJsonAsync("/api/v1/settings", new { units = "miles", timeZone = "UTC" });
+        var cookieRunner = app.NewRunner();
+        await cookieRunner.PostFormAsync("/account/sign-in", ("Input.Email", runner.Email), ("Input.Password", RunnerClient.Password));
+        var form = await cookieRunner.GetPageAsync($"/runs/{id}/edit");
+        var shownDistance = form.QuerySelector("#Input_Distance")!.GetAttribute("value")!;
+
+        var response = await cookieRunner.PostFormAsync($"/runs/{id}/edit",
+            ("Input.StartedAt", "2026-11-20T07:00"), ("Input.Distance", shownDistance), ("Input.Hours", "0"),
+            ("Input.Minutes", "50"), ("Input.Seconds", "0"), ("Input.Surface", "Road"), ("Input.Notes", "added a note"));
+
+        Assert.Equal("6.21", shownDistance);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var run = await runner.Http.GetFromJsonAsync<JsonElement>($"/api/v1/runs/{id}");
+        Assert.Equal(10_000, run.GetProperty("distanceMetres").GetDouble());
+        Assert.Equal("added a note", run.GetProperty("notes").GetString());
+    }
+
+    [Fact]
     public async Task EditRun_FormShowsTheStoredValuesInLocalTime()
     {
         var runner = await app.NewRunner().RegisterAsync(timeZone: "America/New_York");

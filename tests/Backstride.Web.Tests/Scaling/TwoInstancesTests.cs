@@ -4,11 +4,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Backstride.Tests.Shared;
 using Backstride.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Backstride.Web.Tests.Scaling;
 
-/// <summary>Two app instances on one PostgreSQL database, as behind a load balancer: a runner moves between them unnoticed.</summary>
+/// <summary>Two app instances (two Kestrel servers) on one PostgreSQL database, as behind a load balancer: a runner moves between them unnoticed.</summary>
 public sealed partial class TwoInstancesTests(PostgresServer postgres)
 {
     [Fact]
@@ -17,9 +16,11 @@ public sealed partial class TwoInstancesTests(PostgresServer postgres)
         var connectionString = await postgres.CreateDatabaseAsync();
         await using var first = new PostgresInstance(connectionString);
         await using var second = new PostgresInstance(connectionString);
+        // One browser's cookie jar; the two instances listen on two ports of the same host.
         var cookies = new CookieContainer();
-        var onFirst = new RunnerClient(first.CreateDefaultClient(new CookieContainerHandler(cookies)));
-        var onSecond = new RunnerClient(second.CreateDefaultClient(new CookieContainerHandler(cookies)));
+        var onFirst = new RunnerClient(first.ClientWith(cookies));
+        var onSecond = new RunnerClient(second.ClientWith(cookies));
+        Assert.NotEqual(first.ClientOptions.BaseAddress.Port, second.ClientOptions.BaseAddress.Port);
 
         await onFirst.RegisterAsync(timeZone: "UTC");
         var history = await onSecond.Http.GetAsync("/history");

@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 
 namespace Backstride.Web.Features.Account;
 
-public sealed class ForgotPasswordModel(UserManager<UserAccount> users, IEmailSender email) : PageModel
+public sealed class ForgotPasswordModel(UserManager<UserAccount> users, IEmailSender email, IOptions<AppOptions> app) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -32,8 +33,9 @@ public sealed class ForgotPasswordModel(UserManager<UserAccount> users, IEmailSe
         {
             var token = await users.GeneratePasswordResetTokenAsync(account);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = Url.Page("/Account/ResetPassword", pageHandler: null,
-                values: new { email = account.Email, code }, protocol: Request.Scheme)!;
+            // Built on the configured public address, never on the Host header a client sent.
+            var link = app.Value.BaseUrlFor(Request)
+                + Url.Page("/Account/ResetPassword", pageHandler: null, values: new { email = account.Email, code });
             await email.SendAsync(new EmailMessage(account.Email!, "Reset your Backstride password",
                 $"""
                 Someone (we hope you) asked to reset the password of your Backstride account.

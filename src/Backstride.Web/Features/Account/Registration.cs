@@ -73,6 +73,8 @@ public sealed class Registration(UserManager<UserAccount> users, SignInManager<U
     {
         nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail) =>
             "There is already an account with this e-mail address. Sign in, or reset the password.",
+        nameof(IdentityErrorDescriber.InvalidUserName) or nameof(IdentityErrorDescriber.InvalidEmail) =>
+            "Enter an e-mail address like name@example.com.",
         nameof(IdentityErrorDescriber.PasswordTooShort) =>
             $"Use at least {Infrastructure.AccountsSetup.MinPasswordLength} characters; a few words together work well.",
         _ => error.Description,

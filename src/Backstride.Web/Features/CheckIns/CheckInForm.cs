@@ -52,8 +52,9 @@ public sealed class CheckInForm
     };
 
     /// <summary>
-    /// A new check-in: where it hurts, stiffness and leg answers start from the last check-in, so the usual
-    /// check-in is one tap on the pain scale and save. Pain itself is never preselected.
+    /// A new check-in: where it hurts and stiffness start from the last check-in, so the usual check-in is one tap
+    /// on the pain scale and save. Pain is never preselected, and the leg answers (red-flag answers) start at "no"
+    /// and "not said", never carried over.
     /// </summary>
     public static CheckInForm Prefilled(CheckIn? last, Run? run, RunnerSettings settings, DateTimeOffset now)
     {
@@ -64,8 +65,8 @@ public sealed class CheckInForm
             RecordedAt = local.AddTicks(-(local.Ticks % TimeSpan.TicksPerMinute)),
             Locations = last is null ? [] : PainScale.Locations.Where(l => last.Locations.HasFlag(l)).ToList(),
             Stiffness = last?.Stiffness ?? Core.CheckIns.Stiffness.None,
-            LegSpread = last?.LegSpread ?? Core.CheckIns.LegSpread.No,
-            LegsAffected = last?.LegsAffected,
+            LegSpread = Core.CheckIns.LegSpread.No,
+            LegsAffected = null,
             Onset = run is null ? null : PainOnset.RightAfter,
         };
     }

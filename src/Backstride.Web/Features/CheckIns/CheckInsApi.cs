@@ -59,9 +59,13 @@ public static class CheckInsApi
         return checkIns;
     }
 
-    private static async Task<Results<Ok<CheckInPage>, ValidationProblem>> ListAsync(CheckInStore store,
-        CancellationToken cancellationToken, int page = 1, int pageSize = 20, Guid? runId = null)
+    private static async Task<Results<Ok<CheckInPage>, ValidationProblem, NotFound>> ListAsync(CheckInStore store,
+        RunStore runs, CancellationToken cancellationToken, int page = 1, int pageSize = 20, Guid? runId = null)
     {
+        if (runId is { } id && await runs.FindAsync(id, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
         if (page < 1 || pageSize < 1 || pageSize > MaxPageSize)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>

@@ -14,11 +14,12 @@ public sealed class NewCheckInModel(CheckInStore checkIns, RunStore runs, Runner
 
     public IReadOnlyList<RunChoice> Runs { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? runId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? runId, [FromQuery] bool standalone,
+        CancellationToken cancellationToken)
     {
         var settings = await settingsStore.GetAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var run = await CheckInPages.DefaultRunAsync(runs, runId, now, cancellationToken);
+        var run = standalone ? null : await CheckInPages.DefaultRunAsync(runs, runId, now, cancellationToken);
         if (runId is not null && run is null)
         {
             return NotFound();

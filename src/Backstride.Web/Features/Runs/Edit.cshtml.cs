@@ -41,6 +41,11 @@ public sealed class EditRunModel(RunStore runs, RunnerSettingsStore settingsStor
             return Page();
         }
 
+        if (await runs.FindAsync(id, cancellationToken) is { } stored
+            && Input.Distance == RunForm.From(stored, settings).Distance)
+        {
+            draft = draft with { DistanceMetres = stored.DistanceMetres };
+        }
         var result = await runs.UpdateAsync(id, draft, cancellationToken);
         switch (result.Outcome)
         {

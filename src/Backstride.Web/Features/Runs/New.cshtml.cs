@@ -41,10 +41,3 @@ public sealed class NewRunModel(RunStore runs, RunnerSettingsStore settingsStore
         return Redirect($"/check-ins/new?runId={run.Id}");
     }
 }
-
-internal static class RunPages
-{
-    public static async Task<RunFormContext> ContextAsync(RunStore runs, Core.Runners.RunnerSettings settings,
-        CancellationToken cancellationToken) =>
-        new(settings.Units, (await runs.ShoesAsync(cancellationToken)).Select(s => s.Name).ToList());
-}

@@ -1,6 +1,7 @@
 using Backstride.Core.Runners;
 using Backstride.Core.Runs;
 using Backstride.Core.Units;
+using Backstride.Data.Diary;
 
 namespace Backstride.Web.Features.Runs;
 
@@ -65,3 +66,10 @@ public sealed class RunForm
 
 /// <summary>What the run form needs besides the values: the runner's unit and their named shoes.</summary>
 public sealed record RunFormContext(DistanceUnit Units, IReadOnlyList<string> ShoeNames);
+
+internal static class RunPages
+{
+    public static async Task<RunFormContext> ContextAsync(RunStore runs, RunnerSettings settings,
+        CancellationToken cancellationToken) =>
+        new(settings.Units, (await runs.ShoesAsync(cancellationToken)).Select(s => s.Name).ToList());
+}

@@ -7,6 +7,22 @@ namespace Backstride.Web.Infrastructure.Email;
 
 public sealed record EmailMessage(string To, string Subject, string TextBody);
 
+/// <summary>Where people reach the app; bound from "App".</summary>
+public sealed class AppOptions
+{
+    public const string SectionName = "App";
+
+    /// <summary>
+    /// The address in links that e-mails carry, e.g. https://backstride.example. Empty means the address of the
+    /// request, which a client can set to anything: set it in production.
+    /// </summary>
+    public string PublicUrl { get; set; } = "";
+
+    public string BaseUrlFor(HttpRequest request) => string.IsNullOrWhiteSpace(PublicUrl)
+        ? $"{request.Scheme}://{request.Host}"
+        : PublicUrl.TrimEnd('/');
+}
+
 /// <summary>The one way Backstride sends e-mail: account mail now, order mail later.</summary>
 public interface IEmailSender
 {

@@ -20,6 +20,23 @@
     button.addEventListener("click", function () { select.value = zone; select.focus(); });
   });
 
+  // New run: until the start is edited by hand, it follows the duration back from now, because most runs
+  // are logged just after they end.
+  document.querySelectorAll("form[data-start-follows-duration]").forEach(function (form) {
+    var start = form.querySelector("[name='Input.StartedAt']");
+    if (!start) { return; }
+    var touched = false;
+    start.addEventListener("input", function () { touched = true; });
+    var part = function (name) { var v = parseInt((form.querySelector("[name='Input." + name + "']") || {}).value, 10); return isNaN(v) ? 0 : v; };
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    form.addEventListener("input", function (event) {
+      if (touched || !/Input\.(Hours|Minutes|Seconds)/.test(event.target.name || "")) { return; }
+      var seconds = part("Hours") * 3600 + part("Minutes") * 60 + part("Seconds");
+      var at = new Date(Date.now() - seconds * 1000);
+      start.value = at.getFullYear() + "-" + pad(at.getMonth() + 1) + "-" + pad(at.getDate()) + "T" + pad(at.getHours()) + ":" + pad(at.getMinutes());
+    });
+  });
+
   // Check-in: "one leg or both" only matters when the pain spreads.
   var legsQuestion = document.querySelector("[data-legs-question]");
   if (legsQuestion) {
