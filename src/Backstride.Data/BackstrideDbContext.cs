@@ -1,5 +1,8 @@
 using Backstride.Core;
 using Backstride.Core.CheckIns;
+using Backstride.Core.Medication;
+using Backstride.Core.Plans;
+using Backstride.Core.Profiles;
 using Backstride.Core.Runners;
 using Backstride.Core.Runs;
 using Backstride.Data.Accounts;
@@ -22,6 +25,14 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
 
     public DbSet<RunnerSettings> RunnerSettings => Set<RunnerSettings>();
 
+    public DbSet<BackProfile> BackProfiles => Set<BackProfile>();
+
+    public DbSet<DoseLogEntry> DoseLog => Set<DoseLogEntry>();
+
+    public DbSet<PlanSession> PlanSessions => Set<PlanSession>();
+
+    public DbSet<PlanStepRecord> PlanStepRecords => Set<PlanStepRecord>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters on every query; Guid.Empty (no owner) matches no row.
@@ -36,6 +47,10 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
         builder.Entity<Shoe>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
         builder.Entity<CheckIn>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
         builder.Entity<RunnerSettings>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+        builder.Entity<BackProfile>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+        builder.Entity<DoseLogEntry>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+        builder.Entity<PlanSession>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+        builder.Entity<PlanStepRecord>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -135,8 +135,13 @@ public static class MedicationGuard
 
     private static void AddConditionReasons(MedicationProduct product, BackProfile? profile, int? age, List<string> reasons)
     {
+        // Age comes from the settings, not the profile, so it counts even before the questionnaire is filled in.
         if (profile is null)
         {
+            if (product.IsNsaid && age is >= 60)
+            {
+                reasons.Add($"At age 60 or over, ask a doctor before taking {MedicationProducts.Name(product.Ingredient)} (an NSAID): the risk of stomach bleeding rises.");
+            }
             return;
         }
         if (profile.Pregnant)

@@ -9,8 +9,9 @@ public enum ActiveIngredient
 }
 
 /// <summary>
-/// One over-the-counter product as its US label gives it (adults and children 12 and over).
-/// Where a label allows a range, the row keeps the stricter end: the guard may say less than a label, never more.
+/// One over-the-counter product as its US label gives it (adults and children 12 and over): the most per dose,
+/// the label's shortest interval, the 24-hour maximum. Special allowances a label adds (Aleve's second tablet in
+/// the first hour, aspirin's "3 every 6 hours") are left out: the guard may say less than a label, never more.
 /// </summary>
 public sealed record MedicationProduct(
     string Id,

@@ -79,6 +79,226 @@ namespace Backstride.Data.Postgres.Migrations
                     b.ToTable("CheckIns", (string)null);
                 });
 
+            modelBuilder.Entity("Backstride.Core.Medication.DoseLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "TakenAt");
+
+                    b.ToTable("DoseLog", (string)null);
+                });
+
+            modelBuilder.Entity("Backstride.Core.Plans.PlanSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CheckInId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SafetyAnswers")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("TriageLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckInId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PlanSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Backstride.Core.Plans.PlanStepRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<TimeSpan>("PausedFor")
+                        .HasColumnType("interval");
+
+                    b.Property<Guid>("PlanSessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("TimerPausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("TimerStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PlanSessionId", "StepId")
+                        .IsUnique();
+
+                    b.ToTable("PlanStepRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Backstride.Core.Profiles.BackProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ArchesBack")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Asthma")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("BloodThinners")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CirculationOrColdSensitivity")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Ddd")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Diabetes")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasHeatingPad")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasIcePack")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasShower")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HeartDiseaseOrStroke")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HeavyLandings")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HighBloodPressure")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HistoryOfCancer")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ImmuneSuppression")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("KidneyDisease")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LiverDisease")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MedicationOptIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Osteoporosis")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("PatternWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PregnancyWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Pregnant")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ReducedSensation")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ShouldersSlumped")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SkinAllergies")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Steroids")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("StomachUlcerOrBleeding")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ThreeOrMoreDrinksDaily")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Timing")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("UnexplainedWeightLoss")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("BackProfiles", (string)null);
+                });
+
             modelBuilder.Entity("Backstride.Core.Runners.RunnerSettings", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -417,6 +637,54 @@ namespace Backstride.Data.Postgres.Migrations
                     b.Navigation("Run");
                 });
 
+            modelBuilder.Entity("Backstride.Core.Medication.DoseLogEntry", b =>
+                {
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Core.Plans.PlanSession", b =>
+                {
+                    b.HasOne("Backstride.Core.CheckIns.CheckIn", null)
+                        .WithMany()
+                        .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Core.Plans.PlanStepRecord", b =>
+                {
+                    b.HasOne("Backstride.Core.Plans.PlanSession", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("PlanSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Core.Profiles.BackProfile", b =>
+                {
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Backstride.Core.Runners.RunnerSettings", b =>
                 {
                     b.HasOne("Backstride.Data.Accounts.UserAccount", null)
@@ -500,6 +768,11 @@ namespace Backstride.Data.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Core.Plans.PlanSession", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

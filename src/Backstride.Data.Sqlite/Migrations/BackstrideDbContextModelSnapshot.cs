@@ -74,6 +74,226 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.ToTable("CheckIns", (string)null);
                 });
 
+            modelBuilder.Entity("Backstride.Core.Medication.DoseLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "TakenAt");
+
+                    b.ToTable("DoseLog", (string)null);
+                });
+
+            modelBuilder.Entity("Backstride.Core.Plans.PlanSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CheckInId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SafetyAnswers")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriageLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckInId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PlanSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Backstride.Core.Plans.PlanStepRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PausedFor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TimerPausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TimerStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PlanSessionId", "StepId")
+                        .IsUnique();
+
+                    b.ToTable("PlanStepRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Backstride.Core.Profiles.BackProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ArchesBack")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Asthma")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BloodThinners")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CirculationOrColdSensitivity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ddd")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Diabetes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasHeatingPad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasIcePack")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasShower")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HeartDiseaseOrStroke")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HeavyLandings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HighBloodPressure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HistoryOfCancer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ImmuneSuppression")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("KidneyDisease")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LiverDisease")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MedicationOptIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Osteoporosis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PatternWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PregnancyWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Pregnant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReducedSensation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShouldersSlumped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SkinAllergies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Steroids")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StomachUlcerOrBleeding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ThreeOrMoreDrinksDaily")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Timing")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UnexplainedWeightLoss")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("BackProfiles", (string)null);
+                });
+
             modelBuilder.Entity("Backstride.Core.Runners.RunnerSettings", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -406,6 +626,54 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.Navigation("Run");
                 });
 
+            modelBuilder.Entity("Backstride.Core.Medication.DoseLogEntry", b =>
+                {
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Core.Plans.PlanSession", b =>
+                {
+                    b.HasOne("Backstride.Core.CheckIns.CheckIn", null)
+                        .WithMany()
+                        .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Core.Plans.PlanStepRecord", b =>
+                {
+                    b.HasOne("Backstride.Core.Plans.PlanSession", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("PlanSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Core.Profiles.BackProfile", b =>
+                {
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Backstride.Core.Runners.RunnerSettings", b =>
                 {
                     b.HasOne("Backstride.Data.Accounts.UserAccount", null)
@@ -489,6 +757,11 @@ namespace Backstride.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Core.Plans.PlanSession", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }
