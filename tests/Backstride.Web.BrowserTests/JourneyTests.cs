@@ -49,6 +49,9 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GetByLabel("Left side").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save check-in" }).ClickAsync();
 
+        // The check-in leads on to tonight's plan; the history has both.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tonight's plan" })).ToBeVisibleAsync();
+        await page.GotoAsync("/history");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "History" })).ToBeVisibleAsync();
         await page.AssertPageIsGoodAsync();
         var run = page.Locator(".history-item").First;
@@ -80,7 +83,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Button, new() { Name = "Save check-in" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".notice")).ToHaveTextAsync("Check-in saved.");
-        await Assertions.Expect(page.Locator(".history-item .check-ins .pain-summary").First).ToContainTextAsync("Pain 2/10");
+        await Assertions.Expect(page.Locator(".for-run")).ToContainTextAsync("Pain 2/10");
     }
 
     [Fact]

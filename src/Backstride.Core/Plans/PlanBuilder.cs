@@ -80,9 +80,16 @@ public static class PlanBuilder
         _ => checkIn.RecordedAt,
     };
 
-    /// <summary>Fresh pain (started within 48 hours) gets ice; older pain and stiffness get heat.</summary>
+    /// <summary>Pain that started within the last 48 hours.</summary>
     public static bool IsFresh(CheckIn checkIn, Run? run, DateTimeOffset now) =>
         checkIn.Pain > 0 && now - PainStartedAt(checkIn, run) < RemedyLimits.FreshPain;
+
+    /// <summary>
+    /// Ice for fresh pain that is sharp (4 or more) or comes without stiffness; heat for stiffness, milder
+    /// fresh pain with stiffness, and older pain (CLINICAL.md §3; PRODUCT.md remedies 1 and 2).
+    /// </summary>
+    public static bool CallsForIce(CheckIn checkIn, Run? run, DateTimeOffset now) =>
+        IsFresh(checkIn, run, now) && (checkIn.Pain >= RemedyLimits.SharpPain || checkIn.Stiffness == Stiffness.None);
 
     private static PlanStep? ThermalStep(PlanInput input, List<string> leftOut)
     {
@@ -99,7 +106,7 @@ public static class PlanBuilder
         var hasPad = profile?.HasHeatingPad ?? false;
         var hasShower = profile?.HasShower ?? true;
 
-        if (IsFresh(checkIn, input.Run, input.Now))
+        if (CallsForIce(checkIn, input.Run, input.Now))
         {
             if (iceAllowed && hasIce)
             {
@@ -134,7 +141,7 @@ public static class PlanBuilder
         "ice", Remedy.Ice, "Ice your lower back",
         "Wrap an ice pack (or a bag of frozen peas) in a thin cloth and rest it on the sore spot while you lie down.",
         RemedyLimits.MaxIce, TimerKind.Countdown,
-        "The pain is fresh (it started in the last 48 hours); cold can dull fresh, sharp pain."
+        "The pain is fresh (it started in the last 48 hours) and sharp enough that cold may dull it."
             + (alsoStiff ? " Ice first tonight; heat suits the stiffness better from tomorrow." : ""),
         [
             "Always keep a cloth between the ice and your skin.",

@@ -50,6 +50,9 @@ public static class RemedyLimits
     // Fresh pain: ice is offered for pain that started within this window.
     public static readonly TimeSpan FreshPain = TimeSpan.FromHours(48);
 
+    // From this pain score fresh pain counts as sharp, and ice is offered even with stiffness.
+    public const int SharpPain = 4;
+
     // A run this long calls for rehydration before any NSAID (Lipman 2017; Wharam 2006).
     public static readonly TimeSpan LongRun = TimeSpan.FromHours(2);
 

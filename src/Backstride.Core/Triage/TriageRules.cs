@@ -74,7 +74,7 @@ public static class TriageRules
                 }
                 continue;
             }
-            findings.Add(new(question.Level, question.Question, question.Source));
+            findings.Add(new(question.Level, question.Sign + ".", question.Source));
         }
 
         if (checkIn.LegSpread != LegSpread.No && checkIn.LegsAffected == LegsAffected.BothLegs)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Backstride.Web.Features.Account;
 using Backstride.Web.Features.CheckIns;
 using Backstride.Web.Features.Runs;
+using Backstride.Web.Features.Plans;
 using Backstride.Web.Features.Settings;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
@@ -47,6 +48,7 @@ public static class ApiSetup
         diary.MapRunsApi();
         diary.MapCheckInsApi();
         diary.MapSettingsApi();
+        diary.MapPlansApi();
     }
 
     public static bool IsApiRequest(HttpContext context) =>

@@ -53,6 +53,10 @@ public static class StorageSetup
         builder.Services.AddScoped<CheckInStore>();
         builder.Services.AddScoped<HistoryQuery>();
         builder.Services.AddScoped<RunnerSettingsStore>();
+        builder.Services.AddScoped<BackProfileStore>();
+        builder.Services.AddScoped<DoseLogStore>();
+        builder.Services.AddScoped<PlanSessionStore>();
+        builder.Services.AddScoped<Features.Plans.PlanLoader>();
         builder.Services.AddHealthChecks().AddDbContextCheck<BackstrideDbContext>("database", tags: [ReadyTag]);
 
         var location = new StorageLocation(dataDirectory, database.Provider, description);

@@ -1,4 +1,6 @@
 using Backstride.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Backstride.Web.BrowserTests.Infrastructure;
@@ -76,8 +78,29 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The app factory serving real HTTP on a free port, so a real browser can reach it.</summary>
+/// <summary>
+/// The app factory serving real HTTP on a free port, so a real browser can reach it. Its clock runs in real time
+/// but can be moved forward, in step with Playwright's clock in the page, to test timers without waiting.
+/// </summary>
 public sealed class KestrelApp : BackstrideApp
 {
     public KestrelApp() => UseKestrel(0);
+
+    public ShiftableClock Clock { get; } = new();
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
+
+/// <summary>Real time plus an offset that tests move forward.</summary>
+public sealed class ShiftableClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public void Shift(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 }

@@ -36,10 +36,11 @@ public sealed class NewCheckInModel(CheckInStore checkIns, RunStore runs, Runner
         if (ModelState.IsValid)
         {
             var result = await checkIns.AddAsync(draft, cancellationToken);
-            if (result.Value is not null)
+            if (result.Value is { } saved)
             {
+                // Straight on to tonight's plan (or, when the answers call for them, the safety questions first).
                 TempData["Notice"] = "Check-in saved.";
-                return Redirect("/history");
+                return Redirect($"/plan/{saved.Id}");
             }
             ModelState.AddRuleErrors(result.Errors, nameof(Input));
         }

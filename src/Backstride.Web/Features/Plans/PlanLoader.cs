@@ -1,0 +1,59 @@
+using Backstride.Core.CheckIns;
+using Backstride.Core.Plans;
+using Backstride.Core.Profiles;
+using Backstride.Core.Runners;
+using Backstride.Core.Runs;
+using Backstride.Core.Triage;
+using Backstride.Data;
+using Backstride.Data.Diary;
+using Microsoft.EntityFrameworkCore;
+
+namespace Backstride.Web.Features.Plans;
+
+/// <summary>Everything the plan page shows for one check-in, loaded once.</summary>
+public sealed record PlanView(
+    CheckIn CheckIn,
+    Run? Run,
+    PlanSession Session,
+    BackProfile? Profile,
+    RunnerSettings Settings,
+    IReadOnlyList<string> ReasonsToAsk,
+    Plan Plan)
+{
+    /// <summary>The safety questions are due: the answers called for them and they have not been answered.</summary>
+    public bool NeedsSafetyQuestions => ReasonsToAsk.Count > 0 && Session.TriageLevel is null;
+
+    public PlanStepRecord? Record(string stepId) => Session.Steps.FirstOrDefault(s => s.StepId == stepId);
+}
+
+/// <summary>Gathers a check-in's inputs from the runner's own diary and runs triage and the plan builder over them.</summary>
+public sealed class PlanLoader(BackstrideDbContext db, PlanSessionStore sessions, BackProfileStore profiles,
+    DoseLogStore doses, RunnerSettingsStore settingsStore, TimeProvider clock)
+{
+    /// <param name="safetyAnswers">Answers to assess instead of the saved ones (when the runner has just given them).</param>
+    public async Task<PlanView?> LoadAsync(Guid checkInId, IReadOnlySet<string>? safetyAnswers = null,
+        CancellationToken cancellationToken = default)
+    {
+        var checkIn = await db.CheckIns.AsNoTracking().Include(c => c.Run).FirstOrDefaultAsync(c => c.Id == checkInId, cancellationToken);
+        var session = checkIn is null ? null : await sessions.ForCheckInAsync(checkInId, cancellationToken);
+        if (checkIn is null || session is null)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var settings = await settingsStore.GetAsync(cancellationToken);
+        var profile = await profiles.CurrentAsync(cancellationToken);
+        var previous = await db.CheckIns.AsNoTracking()
+            .Where(c => c.RecordedAt < checkIn.RecordedAt)
+            .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        var since = now.AddDays(-35);
+        var recentRuns = await db.Runs.AsNoTracking().Where(r => r.StartedAt >= since).ToListAsync(cancellationToken);
+        var age = PlanBuilder.AgeFrom(settings.BirthYear, now);
+
+        var triage = TriageRules.Assess(new TriageInput(checkIn, previous, profile, age, safetyAnswers ?? session.YesAnswers));
+        var plan = PlanBuilder.Build(new PlanInput(checkIn, checkIn.Run, profile, age, recentRuns,
+            await doses.RecentAsync(cancellationToken), triage, CreamProduct.WbcSample, now, settings.Units));
+        return new PlanView(checkIn, checkIn.Run, session, profile, settings, TriageRules.ReasonsToAsk(checkIn), plan);
+    }
+}

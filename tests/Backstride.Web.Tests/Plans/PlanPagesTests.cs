@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Backstride.Web.Tests.Infrastructure;
+
+namespace Backstride.Web.Tests.Plans;
+
+public sealed class PlanPagesTests(BackstrideApp app) : IClassFixture<BackstrideApp>
+{
+    private static async Task<Guid> CheckInForPlanAsync(RunnerClient runner, int pain, string stiffness = "Mild", string legSpread = "No", string? legs = null)
+    {
+        var now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var response = await runner.CheckInAsync(null, pain, recordedAt: now, stiffness: stiffness, legSpread: legSpread, legs: legs);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/plan/", location, StringComparison.Ordinal);
+        return Guid.Parse(location["/plan/".Length..]);
+    }
+
+    [Fact]
+    public async Task TimerStartedThroughTheApi_IsShownStartedWhenThePageIsLoadedAgain()
+    {
+        var runner = await app.NewRunner().RegisterAsync(timeZone: "UTC");
+        var checkInId = await CheckInForPlanAsync(runner, pain: 2);
+        await runner.GetPageAsync($"/plan/{checkInId}");
+
+        var started = await runner.Http.PostAsync($"/api/v1/plans/{checkInId}/steps/heat/start", null);
+        var state = await started.Content.ReadFromJsonAsync<JsonElement>();
+        var page = await runner.GetPageAsync($"/plan/{checkInId}");
+
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        Assert.Equal(600, state.GetProperty("durationSeconds").GetDouble());
+        var timer = page.QuerySelector("#step-heat [data-timer]")!;
+        Assert.False(string.IsNullOrEmpty(timer.GetAttribute("data-started-at")));
+        Assert.Contains("Started at", timer.QuerySelector("[data-timer-status]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StepButtonsWithoutScript_StartTheTimerAndMarkStepsDone()
+    {
+        var runner = await app.NewRunner().RegisterAsync(timeZone: "UTC");
+        var checkInId = await CheckInForPlanAsync(runner, pain: 2);
+
+        var start = await runner.PostFormAsync($"/plan/{checkInId}?handler=Step", ("stepId", "heat"), ("command", "start"));
+        var done = await runner.PostFormAsync($"/plan/{checkInId}?handler=Step", ("stepId", "strength"), ("command", "done"));
+        var page = await runner.GetPageAsync($"/plan/{checkInId}");
+
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Contains("Started at", page.QuerySelector("#step-heat [data-timer-status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Done", page.QuerySelector("#step-strength .step-status")!.TextContent);
+    }
+
+    [Fact]
+    public async Task PainInBothLegs_AsksTheSafetyQuestionsThenShowsTheEmergencyScreen()
+    {
+        var runner = await app.NewRunner().RegisterAsync();
+        var checkInId = await CheckInForPlanAsync(runner, pain: 5, legSpread: "ButtockOrThigh", legs: "BothLegs");
+
+        var plan = await runner.Http.GetAsync($"/plan/{checkInId}");
+        var answered = await runner.PostFormAsync($"/plan/{checkInId}/safety");
+        var emergency = await runner.GetPageAsync($"/plan/{checkInId}");
+
+        Assert.Equal(HttpStatusCode.Redirect, plan.StatusCode);
+        Assert.Equal($"/plan/{checkInId}/safety", plan.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.NotNull(emergency.QuerySelector(".emergency-screen"));
+        Assert.Contains("Pain going down both legs", emergency.QuerySelector(".emergency-screen")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(emergency.QuerySelectorAll(".plan-step"));
+    }
+
+    [Fact]
+    public async Task AnotherRunnersPlan_Answers404ByPageAndApi()
+    {
+        var owner = await app.NewRunner().RegisterAsync();
+        var checkInId = await CheckInForPlanAsync(owner, pain: 3);
+        var intruder = await app.NewRunner().RegisterAsync();
+
+        var page = await intruder.Http.GetAsync($"/plan/{checkInId}");
+        var safety = await intruder.Http.GetAsync($"/plan/{checkInId}/safety");
+        var api = await intruder.Http.PostAsync($"/api/v1/plans/{checkInId}/steps/heat/start", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, safety.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+    }
+}
