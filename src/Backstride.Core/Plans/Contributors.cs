@@ -22,15 +22,15 @@ public static class Contributors
         {
             if (profile.ArchesBack)
             {
-                found.Add(new("arched-back", "You said you arch your back when you run, which loads the lower back."));
+                found.Add(new("arched-back", "You said you arch your back when you run; that may load your lower back."));
             }
             if (profile.ShouldersSlumped)
             {
-                found.Add(new("slumped-shoulders", "You said your shoulders slump forward when you run, which can pull your posture out of line."));
+                found.Add(new("slumped-shoulders", "You said your shoulders slump forward when you run, which may pull your posture out of line."));
             }
             if (profile.HeavyLandings)
             {
-                found.Add(new("heavy-landings", "You said you land heavily: the harder your foot comes down, the more pressure on the spine. A step rate 5–10 % above your usual is the best-studied way to land lighter."));
+                found.Add(new("heavy-landings", "You said you land heavily; harder landings may put more pressure on your spine (studies measured hips and knees, not the back). A step rate 5–10 % above your usual is the best-studied way to land lighter."));
             }
         }
 
@@ -41,7 +41,7 @@ public static class Contributors
         {
             var percent = (lastWeek / weeklyAverage - 1) * 100;
             found.Add(new("distance-jump", string.Create(CultureInfo.InvariantCulture,
-                $"You ran {Distances.Format(lastWeek, units)} in the last 7 days, {percent:0} % more than your 4-week average of {Distances.Format(weeklyAverage, units)}; a quick rise in load often goes with back pain.")));
+                $"You ran {Distances.Format(lastWeek, units)} in the last 7 days, {percent:0} % more than your 4-week average of {Distances.Format(weeklyAverage, units)}; a quick rise in load may play a part.")));
         }
 
         if (run is not null)
@@ -49,12 +49,12 @@ public static class Contributors
             if (run.Duration >= LongRunDuration)
             {
                 found.Add(new("long-run", string.Create(CultureInfo.InvariantCulture,
-                    $"This run lasted {Durations.Format(run.Duration)}; long runs tire the muscles that hold your posture.")));
+                    $"This run lasted {Durations.Format(run.Duration)}; long runs may tire the muscles that hold your posture.")));
             }
             if (run.Effort >= HardEffort)
             {
                 found.Add(new("hard-run", string.Create(CultureInfo.InvariantCulture,
-                    $"You rated this run {run.Effort}/10 for effort; hard efforts often come with heavier landings.")));
+                    $"You rated this run {run.Effort}/10 for effort; hard efforts may tire the muscles that hold your posture.")));
             }
         }
 

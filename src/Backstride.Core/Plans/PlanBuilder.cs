@@ -61,7 +61,7 @@ public static class PlanBuilder
         {
             steps.Add(cream);
         }
-        if (profile?.Ddd == DddDiagnosis.Yes && !gentleOnly)
+        if (profile?.Ddd == DddDiagnosis.Yes && !gentleOnly && (input.CheckIn.Pain > 0 || input.CheckIn.Stiffness != Stiffness.None))
         {
             steps.Add(FlareUpStep());
         }
@@ -215,8 +215,18 @@ public static class PlanBuilder
             leftOut.Add("No medication step: " + (answers.SelectMany(a => a.Reasons).FirstOrDefault() ?? "none is allowed now."));
             return null;
         }
+        // Onset: acetaminophen 0.5–1 h (Davis's Drug Guide 2025); NSAID onset is unconfirmed, so no number for them.
+        var onsets = new List<string>();
+        if (answers.Any(a => a.Allowed && !a.Product.IsNsaid))
+        {
+            onsets.Add("acetaminophen starts working in 30 to 60 minutes");
+        }
+        if (answers.Any(a => a.Allowed && a.Product.IsNsaid))
+        {
+            onsets.Add("ibuprofen, naproxen and aspirin often within an hour");
+        }
         return new PlanStep("medication", Remedy.Medication, "A pain reliever, if you want one",
-            "Only what the guard allows now, at most the dose shown. Take it first: it needs 30 to 60 minutes to work.",
+            "Only what the guard allows now, at most the dose shown. Take it first: " + string.Join("; ", onsets) + ".",
             null, TimerKind.None,
             afterLongRun
                 ? "You asked for medication steps. After a long run, drink first; NSAIDs are left out tonight."

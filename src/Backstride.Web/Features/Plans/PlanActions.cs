@@ -62,3 +62,6 @@ public sealed record StepState(
             record is null ? duration.TotalSeconds : StepTimer.Remaining(record, duration, now).TotalSeconds, now);
     }
 }
+
+/// <summary>The stretch player's stretches, and where to report the routine done (none for the pre-run routine).</summary>
+public sealed record StretchPlayerView(IReadOnlyList<Backstride.Core.Plans.Stretch> Stretches, string? DoneApi);

@@ -162,7 +162,9 @@
         start.hidden = false;
         start.textContent = "Start the stretches again";
         announce("Stretches done.");
-        post(api + "/done").catch(function () { /* Marking it done is a nicety; the routine itself is finished. */ });
+        if (api) {
+          post(api + "/done").catch(function () { /* Marking it done is a nicety; the routine itself is finished. */ });
+        }
         return;
       }
       var phase = phases[index];
