@@ -157,6 +157,8 @@ public sealed class PlanJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Back profile saved");
         await page.GotoAsync("/medication");
         await page.AssertPageIsGoodAsync();
+        await page.GotoAsync("/stretches/pre-run");
+        await page.AssertPageIsGoodAsync();
         foreach (var path in new[] { "/learn", "/learn/posture", "/learn/disc-degeneration", "/learn/ice", "/learn/heat",
                      "/learn/stretching", "/learn/medication", "/learn/strength", "/learn/wbc-cream", "/learn/red-flags" })
         {

@@ -84,4 +84,60 @@ public sealed class PlanPagesTests(BackstrideApp app) : IClassFixture<Backstride
         Assert.Equal(HttpStatusCode.NotFound, safety.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
     }
+
+    [Fact]
+    public async Task Profile_PregnantWithoutAWeek_SaysSoKeepsTheTicksAndSavesNothing()
+    {
+        var runner = await app.NewRunner().RegisterAsync();
+
+        var response = await runner.PostFormAsync("/profile",
+            ("Input.Ddd", "Yes"), ("Input.HasHeatingPad", "true"), ("Input.Pregnant", "true"), ("Input.PregnancyWeek", ""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await RunnerClient.ParseAsync(response);
+        Assert.Contains("week of pregnancy", page.QuerySelector("[data-valmsg-for='Input.PregnancyWeek']")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("input[name='Input.HasHeatingPad'][checked]"));
+        Assert.NotNull(page.QuerySelector("input[name='Input.Ddd'][value='Yes'][checked]"));
+        var reloaded = await runner.GetPageAsync("/profile");
+        Assert.Null(reloaded.QuerySelector("input[name='Input.HasHeatingPad'][checked]"));
+    }
+
+    [Fact]
+    public async Task Profile_WithReducedSensation_TakesIceAndThePadOutOfThePlan()
+    {
+        var runner = await app.NewRunner().RegisterAsync(timeZone: "UTC");
+        await runner.PostFormAsync("/profile",
+            ("Input.Ddd", "No"), ("Input.HasIcePack", "true"), ("Input.HasHeatingPad", "true"), ("Input.HasShower", "true"),
+            ("Input.ReducedSensation", "true"));
+
+        var checkInId = await CheckInForPlanAsync(runner, pain: 6, stiffness: "None");
+        var plan = await runner.GetPageAsync($"/plan/{checkInId}");
+
+        var titles = plan.QuerySelectorAll(".plan-step h2").Select(h => h.TextContent).ToList();
+        Assert.DoesNotContain(titles, t => t.Contains("Ice", StringComparison.Ordinal));
+        Assert.Contains(titles, t => t.Contains("warm shower", StringComparison.Ordinal));
+        Assert.Contains("reduced feeling", plan.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Medication_LoggedDose_TheGuardCountsItAndAnotherRunnerCannotRemoveIt()
+    {
+        var runner = await app.NewRunner().RegisterAsync(timeZone: "UTC");
+        var now = DateTime.UtcNow.AddMinutes(-30).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var logged = await runner.PostFormAsync("/medication", ("Input.ProductId", "advil"), ("Input.TakenAt", now), ("Input.Units", "2"));
+        var page = await runner.GetPageAsync("/medication");
+        var deleteAction = page.QuerySelector(".dose-log form")!.GetAttribute("action")!;
+        var intruder = await app.NewRunner().RegisterAsync();
+        var token = await intruder.AntiforgeryTokenAsync("/medication");
+
+        var stolen = await intruder.PostWithTokenAsync(deleteAction, token);
+
+        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        var advil = page.QuerySelectorAll(".guard-item").Single(li => li.QuerySelector("strong")!.TextContent == "Advil").TextContent;
+        Assert.Contains("not now", advil, StringComparison.Ordinal);
+        var motrin = page.QuerySelectorAll(".guard-item").Single(li => li.QuerySelector("strong")!.TextContent == "Motrin IB").TextContent;
+        Assert.Contains("also ibuprofen", motrin, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, stolen.StatusCode);
+        Assert.Single((await runner.GetPageAsync("/medication")).QuerySelectorAll(".dose-log li"));
+    }
 }
