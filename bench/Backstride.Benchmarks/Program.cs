@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Backstride.Benchmarks.PlanBenchmarks).Assembly).Run(args);
