@@ -31,4 +31,15 @@ public static class ValidationMapping
                 ? name
                 : JsonNamingPolicy.CamelCase.ConvertName(field)),
             title: "Some fields need another look.");
+
+    public const int MaxPageSize = 100;
+
+    /// <summary>The one paging rule of every list endpoint: pages start at 1, at most 100 items a page.</summary>
+    public static ValidationProblem? PagingProblem(int page, int pageSize) =>
+        page >= 1 && pageSize is >= 1 and <= MaxPageSize
+            ? null
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [page < 1 ? "page" : "pageSize"] = [$"page starts at 1; pageSize is 1 to {MaxPageSize}."],
+            });
 }

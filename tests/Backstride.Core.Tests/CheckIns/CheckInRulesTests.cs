@@ -1,3 +1,4 @@
+using static Backstride.Core.Tests.Validation.ValidationAssert;
 using Backstride.Core.CheckIns;
 using Backstride.Core.Runs;
 using Backstride.Core.Validation;
@@ -32,19 +33,6 @@ public sealed class CheckInRulesTests
 
     private static CheckInDraft ValidFor(Run run) =>
         ValidStandalone() with { RunId = run.Id, RecordedAt = run.StartedAt.AddHours(2), Onset = PainOnset.RightAfter };
-
-    private static string SingleErrorOn(ValidationErrors errors, string field)
-    {
-        Assert.False(errors.IsValid);
-        Assert.Equal(field, Assert.Single(errors.Fields));
-        return Assert.Single(errors.For(field));
-    }
-
-    private static void AssertValid(ValidationErrors errors)
-    {
-        Assert.True(errors.IsValid);
-        Assert.Empty(errors.Fields);
-    }
 
     [Fact]
     public void Validate_ValidStandalone_Passes()

@@ -1,3 +1,4 @@
+using static Backstride.Core.Tests.Validation.ValidationAssert;
 using Backstride.Core.Runs;
 using Backstride.Core.Units;
 using Backstride.Core.Validation;
@@ -18,19 +19,6 @@ public sealed class RunRulesTests
         StretchedBefore: true,
         Effort: 6,
         Notes: "Lower back tight on the last hill.");
-
-    private static string SingleErrorOn(ValidationErrors errors, string field)
-    {
-        Assert.False(errors.IsValid);
-        Assert.Equal(field, Assert.Single(errors.Fields));
-        return Assert.Single(errors.For(field));
-    }
-
-    private static void AssertValid(ValidationErrors errors)
-    {
-        Assert.True(errors.IsValid);
-        Assert.Empty(errors.Fields);
-    }
 
     [Fact]
     public void Validate_ValidRun_Passes()

@@ -7,8 +7,6 @@ namespace Backstride.Web.Features.CheckIns;
 
 public static class CheckInsApi
 {
-    public const int MaxPageSize = 100;
-
     public sealed record CheckInRequest(
         Guid? RunId,
         DateTimeOffset? RecordedAt,
@@ -66,12 +64,9 @@ public static class CheckInsApi
         {
             return TypedResults.NotFound();
         }
-        if (page < 1 || pageSize < 1 || pageSize > MaxPageSize)
+        if (ValidationMapping.PagingProblem(page, pageSize) is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [page < 1 ? "page" : "pageSize"] = [$"page starts at 1; pageSize is 1 to {MaxPageSize}."],
-            });
+            return problem;
         }
         var (items, hasMore) = await store.PageAsync(page, pageSize, runId, cancellationToken);
         var followUps = await store.FollowUpIdsAsync(items, cancellationToken);

@@ -9,8 +9,6 @@ namespace Backstride.Web.Features.Runs;
 /// <summary>Runs over JSON, in SI units: metres, seconds, UTC instants with an offset.</summary>
 public static class RunsApi
 {
-    public const int MaxPageSize = 100;
-
     public sealed record RunRequest(
         DateTimeOffset? StartedAt,
         double? DistanceMetres,
@@ -71,12 +69,9 @@ public static class RunsApi
     private static async Task<Results<Ok<RunPage>, ValidationProblem>> ListAsync(RunStore store,
         CancellationToken cancellationToken, int page = 1, int pageSize = 20)
     {
-        if (page < 1 || pageSize < 1 || pageSize > MaxPageSize)
+        if (ValidationMapping.PagingProblem(page, pageSize) is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [page < 1 ? "page" : "pageSize"] = [$"page starts at 1; pageSize is 1 to {MaxPageSize}."],
-            });
+            return problem;
         }
         var (items, hasMore) = await store.PageAsync(page, pageSize, cancellationToken);
         return TypedResults.Ok(new RunPage(items.Select(RunResponse.From).ToList(), page, pageSize, hasMore));
