@@ -3,7 +3,10 @@ using Backstride.Core.Profiles;
 
 namespace Backstride.Core.Medication;
 
-/// <summary>What the guard needs to know about the runner besides their dose log.</summary>
+/// <summary>
+/// What the guard needs to know about the runner besides their dose log. Age is the age reached this year (from the
+/// birth year), so it may be a year high: the under-12 rule therefore also refuses the year of the 12th birthday.
+/// </summary>
 public sealed record GuardContext(int? Age, BackProfile? Profile, bool AfterLongOrHotRun);
 
 /// <summary>
@@ -54,9 +57,9 @@ public static class MedicationGuard
             .Select(pair => (pair.Entry, Product: pair.Product!))
             .ToList();
 
-        if (context.Age is { } age && age < MinimumAge)
+        if (context.Age is { } age && age <= MinimumAge)
         {
-            reasons.Add("Under 12: ask a doctor before taking any of these.");
+            reasons.Add("Under 12 (or turning 12 this year): ask a doctor before taking any of these.");
         }
 
         foreach (var other in known.Select(k => k.Product).Where(p => p.Id != product.Id).DistinctBy(p => p.Id))

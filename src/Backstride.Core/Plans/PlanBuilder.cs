@@ -199,7 +199,7 @@ public static class PlanBuilder
 
     private static PlanStep? MedicationStep(PlanInput input, bool gentleOnly, List<string> leftOut)
     {
-        if (input.Profile is not { MedicationOptIn: true } profile)
+        if (input.Profile is not { MedicationOptIn: true } profile || input.CheckIn.Pain == 0)
         {
             return null;
         }

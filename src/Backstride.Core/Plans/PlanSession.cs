@@ -84,9 +84,10 @@ public static class StepTimer
         return remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining;
     }
 
+    /// <summary>Starts the timer once; a finished timer is not restarted, so ice or heat never adds up past its cap in one evening.</summary>
     public static void Start(PlanStepRecord record, DateTimeOffset now)
     {
-        if (record.TimerStartedAt is null || record.FinishedAt is not null)
+        if (record.TimerStartedAt is null)
         {
             record.TimerStartedAt = now;
             record.TimerPausedAt = null;

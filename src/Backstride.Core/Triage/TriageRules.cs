@@ -96,7 +96,8 @@ public static class TriageRules
             {
                 findings.Add(new(TriageLevel.Urgent, "Back pain with a weakened immune system.", "NICE CKS; ACP/APS 2007"));
             }
-            if (input.Age is { } age && (age > 50 || age < 20) && profile.PatternWeeks is < NewPainWeeks)
+            // Age from a birth year may be a year high, so "under 20" includes the year of the 20th birthday.
+            if (input.Age is { } age && (age > 50 || age <= 20) && profile.PatternWeeks is < NewPainWeeks)
             {
                 findings.Add(new(TriageLevel.Urgent, age > 50 ? "New back pain after the age of 50." : "New back pain before the age of 20.", "NICE CKS; ACP/APS 2007"));
             }

@@ -138,10 +138,6 @@ public sealed class PlanSessionStore(BackstrideDbContext db, TimeProvider clock)
         return session;
     }
 
-    /// <summary>The most recent plan session, for the home page's follow-up prompt.</summary>
-    public Task<PlanSession?> LatestAsync(CancellationToken cancellationToken = default) =>
-        db.PlanSessions.AsNoTracking().OrderByDescending(s => s.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-
     public async Task SaveSafetyAnswersAsync(PlanSession session, IEnumerable<string> yesIds, Core.Triage.TriageLevel level,
         CancellationToken cancellationToken = default)
     {

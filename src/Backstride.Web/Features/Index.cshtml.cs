@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Backstride.Web.Features;
 
 public sealed class HomeModel(RunStore runs, CheckInStore checkIns, RunnerSettingsStore settingsStore,
-    PlanSessionStore plans, TimeProvider clock) : PageModel
+    TimeProvider clock) : PageModel
 {
     // The plan asks for pain again about an hour after it started, and the next morning.
     public static readonly TimeSpan FollowUpFrom = TimeSpan.FromMinutes(45);
@@ -41,12 +41,12 @@ public sealed class HomeModel(RunStore runs, CheckInStore checkIns, RunnerSettin
         LastRunNeedsCheckIn = LastRun is not null && LastCheckIn?.RunId != LastRun.Id
             && (await checkIns.ForRunAsync(LastRun.Id, cancellationToken)).Count == 0;
 
-        var plan = await plans.LatestAsync(cancellationToken);
-        var sincePlan = clock.GetUtcNow() - plan?.CreatedAt;
-        if (plan is not null && sincePlan >= FollowUpFrom && sincePlan <= FollowUpUntil
-            && LastCheckIn is not null && LastCheckIn.RecordedAt <= plan.CreatedAt)
+        // A check-in with pain asks for its follow-up 45 minutes to 18 hours later; a follow-up itself asks for none.
+        var sinceCheckIn = clock.GetUtcNow() - LastCheckIn?.RecordedAt;
+        if (LastCheckIn is { Pain: > 0 } last && sinceCheckIn >= FollowUpFrom && sinceCheckIn <= FollowUpUntil
+            && (last.RunId is null || (await checkIns.FollowUpIdsAsync([last], cancellationToken)).Count == 0))
         {
-            FollowUpFor = await checkIns.FindAsync(plan.CheckInId, cancellationToken);
+            FollowUpFor = last;
         }
     }
 }

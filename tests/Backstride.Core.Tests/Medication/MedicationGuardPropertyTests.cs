@@ -54,7 +54,7 @@ public sealed class MedicationGuardPropertyTests
         Gen.Int[0, MedicationProducts.All.Count - 1],
         Gen.Select(TakenAtGen, UnitsGen).Array[1, 8],
         Gen.Int[11, 59],
-        (index, doses, age) => NewSingleProductCase(MedicationProducts.All[index], doses, age < 12 ? (int?)null : age));
+        (index, doses, age) => NewSingleProductCase(MedicationProducts.All[index], doses, age <= 12 ? (int?)null : age));
 
     private static readonly Gen<ExtraDoseCase> ExtraDoseCaseGen = Gen.Select(CaseGen, DoseGen,
         (before, extra) => new ExtraDoseCase(before, extra));
@@ -128,7 +128,7 @@ public sealed class MedicationGuardPropertyTests
                         MedicationProducts.Find(entry.ProductId) is { } other && other.Id != product.Id && other.IsNsaid);
                 }
                 Assert.DoesNotContain(window, entry => MedicationProducts.Find(entry.ProductId) is null);
-                Assert.False(sample.Context.Age is < MedicationGuard.MinimumAge, Explain(answer, "allowed under 12"));
+                Assert.False(sample.Context.Age is <= MedicationGuard.MinimumAge, Explain(answer, "allowed at 12 or under"));
                 Assert.InRange(answer.MaxUnitsNow, 1, product.MaxUnitsPerDose);
 
                 AssertNoConditionAgainst(product, sample.Context, answer);

@@ -529,10 +529,23 @@ public sealed class MedicationGuardTests
     }
 
     [Fact]
-    public void CheckAll_AgeTwelve_AllowsEverything()
+    public void CheckAll_AgeTwelveThisYear_RefusesBecauseTheBirthdayMayNotHaveComeYet()
+    {
+        // Arrange: an age from a birth year may be a year high.
+        var context = new GuardContext(12, Profile: null, AfterLongOrHotRun: false);
+
+        // Act
+        var answers = MedicationGuard.CheckAll([], context, Now);
+
+        // Assert
+        Assert.All(answers, answer => Assert.False(answer.Allowed));
+    }
+
+    [Fact]
+    public void CheckAll_AgeThirteen_AllowsEverything()
     {
         // Arrange
-        var context = new GuardContext(12, Profile: null, AfterLongOrHotRun: false);
+        var context = new GuardContext(13, Profile: null, AfterLongOrHotRun: false);
 
         // Act
         var answers = MedicationGuard.CheckAll([], context, Now);

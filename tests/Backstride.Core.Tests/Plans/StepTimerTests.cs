@@ -242,7 +242,7 @@ public sealed class StepTimerTests
     [Theory]
     [InlineData(10)]
     [InlineData(30)]
-    public void Start_AfterFinish_RestartsFromTheFullDuration(int finishedAtMinute)
+    public void Start_AfterFinish_DoesNotRestartSoNoEveningAddsUpPastTheCap(int finishedAtMinute)
     {
         // Arrange
         var record = NewRecord();
@@ -250,18 +250,17 @@ public sealed class StepTimerTests
         StepTimer.Pause(record, At(2));
         StepTimer.Resume(record, At(4));
         StepTimer.Finish(record, TwentyMinutes, At(finishedAtMinute));
+        var finishedAt = record.FinishedAt;
+        var status = record.Status;
 
         // Act
         StepTimer.Start(record, At(60));
 
         // Assert
-        Assert.Equal(At(60), record.TimerStartedAt);
-        Assert.Null(record.FinishedAt);
-        Assert.Null(record.TimerPausedAt);
-        Assert.Equal(TimeSpan.Zero, record.PausedFor);
-        Assert.Equal(StepStatus.NotStarted, record.Status);
-        Assert.Equal(TwentyMinutes, StepTimer.Remaining(record, TwentyMinutes, At(60)));
-        Assert.Equal(TimeSpan.FromMinutes(15), StepTimer.Remaining(record, TwentyMinutes, At(65)));
+        Assert.Equal(At(0), record.TimerStartedAt);
+        Assert.Equal(finishedAt, record.FinishedAt);
+        Assert.Equal(status, record.Status);
+        Assert.Equal(TimeSpan.Zero, StepTimer.Remaining(record, TwentyMinutes, At(65)) - StepTimer.Remaining(record, TwentyMinutes, At(61)));
     }
 
     [Fact]

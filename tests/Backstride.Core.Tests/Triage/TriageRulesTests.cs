@@ -334,7 +334,8 @@ public sealed class TriageRulesTests
     [InlineData(51, 4, TriageLevel.SelfCare)]
     [InlineData(19, 1, TriageLevel.Urgent)]
     [InlineData(19, 3, TriageLevel.Urgent)]
-    [InlineData(20, 1, TriageLevel.SelfCare)]
+    [InlineData(20, 1, TriageLevel.Urgent)]
+    [InlineData(21, 1, TriageLevel.SelfCare)]
     [InlineData(19, 4, TriageLevel.SelfCare)]
     [InlineData(35, 1, TriageLevel.SelfCare)]
     public void Assess_NewPainByAge_UrgentOver50OrUnder20(int age, int patternWeeks, TriageLevel expected)

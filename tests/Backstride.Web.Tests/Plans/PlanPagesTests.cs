@@ -52,21 +52,36 @@ public sealed class PlanPagesTests(BackstrideApp app) : IClassFixture<Backstride
     }
 
     [Fact]
-    public async Task PainInBothLegs_AsksTheSafetyQuestionsThenShowsTheEmergencyScreen()
+    public async Task PainInBothLegs_GoesStraightToTheEmergencyScreen()
     {
         var runner = await app.NewRunner().RegisterAsync();
         var checkInId = await CheckInForPlanAsync(runner, pain: 5, legSpread: "ButtockOrThigh", legs: "BothLegs");
 
-        var plan = await runner.Http.GetAsync($"/plan/{checkInId}");
-        var answered = await runner.PostFormAsync($"/plan/{checkInId}/safety");
         var emergency = await runner.GetPageAsync($"/plan/{checkInId}");
+
+        Assert.NotNull(emergency.QuerySelector(".emergency-screen"));
+        Assert.Contains("Pain going down both legs", emergency.QuerySelector(".emergency-screen")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("tel:911", emergency.QuerySelector(".emergency-screen a.button")!.GetAttribute("href"));
+        Assert.Empty(emergency.QuerySelectorAll(".plan-step"));
+    }
+
+    [Fact]
+    public async Task PainBelowTheKnee_AsksTheSafetyQuestionsFirst()
+    {
+        var runner = await app.NewRunner().RegisterAsync();
+        var checkInId = await CheckInForPlanAsync(runner, pain: 4, legSpread: "BelowKnee", legs: "OneLeg");
+
+        var plan = await runner.Http.GetAsync($"/plan/{checkInId}");
+        var answered = await runner.PostFormAsync($"/plan/{checkInId}/safety", ("Yes", "fever"));
+        var urgent = await runner.GetPageAsync($"/plan/{checkInId}");
 
         Assert.Equal(HttpStatusCode.Redirect, plan.StatusCode);
         Assert.Equal($"/plan/{checkInId}/safety", plan.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
-        Assert.NotNull(emergency.QuerySelector(".emergency-screen"));
-        Assert.Contains("Pain going down both legs", emergency.QuerySelector(".emergency-screen")!.TextContent, StringComparison.Ordinal);
-        Assert.Empty(emergency.QuerySelectorAll(".plan-step"));
+        Assert.Contains("See a doctor soon", urgent.QuerySelector(".referral.urgent")!.TextContent, StringComparison.Ordinal);
+        var titles = urgent.QuerySelectorAll(".plan-step h2").Select(h => h.TextContent).ToList();
+        Assert.DoesNotContain(titles, t => t.Contains("stretches", StringComparison.Ordinal));
+        Assert.DoesNotContain(titles, t => t.Contains("Strength", StringComparison.Ordinal));
     }
 
     [Fact]

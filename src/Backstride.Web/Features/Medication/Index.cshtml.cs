@@ -10,7 +10,7 @@ namespace Backstride.Web.Features.Medication;
 
 /// <summary>The dose log and what the guard allows now, product by product.</summary>
 public sealed class MedicationModel(DoseLogStore doses, BackProfileStore profiles, RunnerSettingsStore settingsStore,
-    TimeProvider clock) : PageModel
+    RunStore runs, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public DoseForm Input { get; set; } = new();
@@ -71,6 +71,12 @@ public sealed class MedicationModel(DoseLogStore doses, BackProfileStore profile
         Recent = await doses.RecentAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var profile = await profiles.CurrentAsync(cancellationToken);
-        Answers = MedicationGuard.CheckAll(Recent, new GuardContext(PlanBuilder.AgeFrom(Settings.BirthYear, now), profile, AfterLongOrHotRun: false), now);
+        // The same evening rule as the plan: after a run of about 2 hours in the last 12, no NSAIDs.
+        var lastRun = await runs.LatestAsync(cancellationToken);
+        var afterLongRun = lastRun is not null && now - lastRun.StartedAt <= TimeSpan.FromHours(12)
+            && lastRun.Duration >= RemedyLimits.LongRun;
+        Answers = MedicationGuard.CheckAll(Recent, new GuardContext(PlanBuilder.AgeFrom(Settings.BirthYear, now), profile, afterLongRun), now);
     }
 }
+
+public sealed record GuardAnswersView(IReadOnlyList<GuardAnswer> Answers, RunnerSettings Settings);

@@ -20,8 +20,11 @@ public sealed record PlanView(
     IReadOnlyList<string> ReasonsToAsk,
     Plan Plan)
 {
-    /// <summary>The safety questions are due: the answers called for them and they have not been answered.</summary>
-    public bool NeedsSafetyQuestions => ReasonsToAsk.Count > 0 && Session.TriageLevel is null;
+    /// <summary>
+    /// The safety questions are due: the answers called for them and they have not been answered. An emergency the
+    /// check-in already shows (pain down both legs) goes straight to the emergency screen instead.
+    /// </summary>
+    public bool NeedsSafetyQuestions => ReasonsToAsk.Count > 0 && Session.TriageLevel is null && !Plan.Triage.StopsThePlan;
 
     public PlanStepRecord? Record(string stepId) => Session.Steps.FirstOrDefault(s => s.StepId == stepId);
 }

@@ -5,6 +5,13 @@
   "use strict";
 
   var audio = null;
+  // Phones only let a page make sound after a tap: the Start tap opens the sound, so the end can be heard.
+  function unlockAudio() {
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      if (audio.state === "suspended") { audio.resume(); }
+    } catch (e) { /* No Web Audio here. */ }
+  }
   function beep(times) {
     try {
       audio = audio || new (window.AudioContext || window.webkitAudioContext)();
@@ -103,6 +110,7 @@
       button.addEventListener("click", function (event) {
         event.preventDefault();
         var action = button.getAttribute("data-timer-action");
+        unlockAudio();
         if (action === "start" && window.Notification && Notification.permission === "default") {
           Notification.requestPermission();
         }
@@ -182,6 +190,7 @@
     }
     start.hidden = false;
     start.addEventListener("click", function () {
+      unlockAudio();
       start.hidden = true;
       stage.hidden = false;
       stop.hidden = false;
