@@ -5,6 +5,7 @@ using Backstride.Core.Plans;
 using Backstride.Core.Profiles;
 using Backstride.Core.Runners;
 using Backstride.Core.Runs;
+using Backstride.Core.Training;
 using Backstride.Data.Accounts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,14 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
 
     public DbSet<PlanStepRecord> PlanStepRecords => Set<PlanStepRecord>();
 
+    public DbSet<TrainingPlan> TrainingPlans => Set<TrainingPlan>();
+
+    public DbSet<ExerciseProgress> ExerciseProgress => Set<ExerciseProgress>();
+
+    public DbSet<StrengthSession> StrengthSessions => Set<StrengthSession>();
+
+    public DbSet<SetRecord> SetRecords => Set<SetRecord>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters on every query; Guid.Empty (no owner) matches no row.
@@ -51,6 +60,10 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
         builder.Entity<DoseLogEntry>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
         builder.Entity<PlanSession>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
         builder.Entity<PlanStepRecord>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+        builder.Entity<TrainingPlan>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+        builder.Entity<ExerciseProgress>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+        builder.Entity<StrengthSession>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+        builder.Entity<SetRecord>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -27,54 +27,40 @@ public static class StrengthSchedule
     {
         var wanted = Math.Clamp(week.SessionsPerWeek, Programme.MinSessionsPerWeek, Programme.MaxSessionsPerWeek);
         var days = Enumerable.Range(0, 7).Select(monday.AddDays).ToList();
-        var chosen = new List<ScheduledSession>();
 
         RunDayKind RunOn(DateOnly date) =>
             actualRuns is not null && actualRuns.TryGetValue(date, out var actual) ? actual
             : week.UsualRuns.TryGetValue(date.DayOfWeek, out var usual) ? usual
             : RunDayKind.Easy;
 
-        bool NextToChosen(DateOnly date) => chosen.Any(s => Math.Abs(s.Date.DayNumber - date.DayNumber) <= 1);
-
+        var suitable = days.Where(d => Unsuitable(d, RunOn) is null).ToList();
         var picked = days.Where(d => week.PreferredDays.Contains(d.DayOfWeek)).ToList();
-        foreach (var day in picked)
-        {
-            if (chosen.Count == wanted)
-            {
-                break;
-            }
-            var problem = Unsuitable(day, RunOn);
-            if (problem is null && !NextToChosen(day))
-            {
-                chosen.Add(new ScheduledSession(day, null));
-                continue;
-            }
-            // Nearest other day of the week that suits, tried after then before.
-            var alternative = Enumerable.Range(1, 6)
-                .SelectMany(offset => new[] { day.AddDays(offset), day.AddDays(-offset) })
-                .Where(d => d >= monday && d < monday.AddDays(7))
-                .FirstOrDefault(d => Unsuitable(d, RunOn) is null && !NextToChosen(d) && chosen.All(s => s.Date != d)
-                    && !(picked.Contains(d) && d > day));
-            if (alternative != default)
-            {
-                chosen.Add(new ScheduledSession(alternative,
-                    $"Moved from {Name(day)} to {Name(alternative)}: {problem ?? "it would make two strength days in a row"}."));
-            }
-        }
 
-        // Fewer picked days than sessions wanted: fill from the remaining suitable days.
-        foreach (var day in days)
+        // Every set of suitable days with no two in a row is a candidate week (at most 2^7); take the largest up to
+        // the sessions wanted that keeps the most of the runner's own days, and then the earliest.
+        var best = Enumerable.Range(0, 1 << suitable.Count)
+            .Select(mask => suitable.Where((_, i) => (mask & (1 << i)) != 0).ToList())
+            .Where(set => set.Count <= wanted && set.Zip(set.Skip(1)).All(pair => pair.Second.DayNumber - pair.First.DayNumber > 1))
+            .OrderByDescending(set => set.Count)
+            .ThenByDescending(set => set.Count(picked.Contains))
+            .ThenBy(set => set.Sum(d => d.DayNumber))
+            .First();
+
+        // Say why: each picked day that was left out is paired, in order, with a day that was not picked.
+        var leftOut = new Queue<DateOnly>(picked.Where(d => !best.Contains(d)));
+        return best.Select(day =>
         {
-            if (chosen.Count >= wanted)
+            if (picked.Contains(day))
             {
-                break;
+                return new ScheduledSession(day, null);
             }
-            if (chosen.All(s => s.Date != day) && Unsuitable(day, RunOn) is null && !NextToChosen(day))
+            if (leftOut.TryDequeue(out var from))
             {
-                chosen.Add(new ScheduledSession(day, $"Added on {Name(day)} to reach {wanted} sessions this week."));
+                var problem = Unsuitable(from, RunOn) ?? "that would make two strength days in a row";
+                return new ScheduledSession(day, $"Moved from {Name(from)} to {Name(day)}: {problem}.");
             }
-        }
-        return chosen.OrderBy(s => s.Date).ToList();
+            return new ScheduledSession(day, $"Added on {Name(day)} to reach {wanted} sessions this week.");
+        }).ToList();
     }
 
     /// <summary>Why a day does not suit a strength session, or null when it does.</summary>
