@@ -1,4 +1,5 @@
 using System.Globalization;
+using Backstride.Web.Features.Training;
 using Backstride.Web.Infrastructure;
 using Backstride.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection;
@@ -64,6 +65,7 @@ app.UseAntiforgery();
 app.MapRazorPages();
 app.MapBackstrideApi();
 app.MapHealthEndpoints();
+app.MapCalendarFeed();
 
 app.Logger.LogInformation("Backstride is starting; it will print the address it listens on next ({Provider}).", storage.Provider);
 await app.RunAsync();

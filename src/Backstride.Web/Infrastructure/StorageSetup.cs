@@ -57,6 +57,8 @@ public static class StorageSetup
         builder.Services.AddScoped<DoseLogStore>();
         builder.Services.AddScoped<PlanSessionStore>();
         builder.Services.AddScoped<Features.Plans.PlanLoader>();
+        builder.Services.AddScoped<TrainingStore>();
+        builder.Services.AddScoped<CalendarFeedQuery>();
         builder.Services.AddHealthChecks().AddDbContextCheck<BackstrideDbContext>("database", tags: [ReadyTag]);
 
         var location = new StorageLocation(dataDirectory, database.Provider, description);
