@@ -8,8 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Backstride.Web.Features;
 
 public sealed class HomeModel(RunStore runs, CheckInStore checkIns, RunnerSettingsStore settingsStore,
-    TimeProvider clock) : PageModel
+    TrainingStore training, TimeProvider clock) : PageModel
 {
+    /// <summary>This week's strength sessions and the next one, when the runner has a programme.</summary>
+    public Training.TrainingWeekView? Strength { get; private set; }
+
     // The plan asks for pain again about an hour after it started, and the next morning.
     public static readonly TimeSpan FollowUpFrom = TimeSpan.FromMinutes(45);
     public static readonly TimeSpan FollowUpUntil = TimeSpan.FromHours(18);
@@ -40,6 +43,13 @@ public sealed class HomeModel(RunStore runs, CheckInStore checkIns, RunnerSettin
         LastCheckIn = await checkIns.LatestAsync(cancellationToken);
         LastRunNeedsCheckIn = LastRun is not null && LastCheckIn?.RunId != LastRun.Id
             && (await checkIns.ForRunAsync(LastRun.Id, cancellationToken)).Count == 0;
+
+        if (await training.PlanAsync(cancellationToken) is { } programme)
+        {
+            var now = clock.GetUtcNow();
+            var (from, until) = Training.TrainingWeekView.WeekBounds(Settings, now);
+            Strength = Training.TrainingWeekView.For(programme, Settings, now, await training.FinishedBetweenAsync(from, until, cancellationToken));
+        }
 
         // A check-in with pain asks for its follow-up 45 minutes to 18 hours later; a follow-up itself asks for none.
         var sinceCheckIn = clock.GetUtcNow() - LastCheckIn?.RecordedAt;

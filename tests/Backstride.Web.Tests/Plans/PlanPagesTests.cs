@@ -5,7 +5,7 @@ using Backstride.Web.Tests.Infrastructure;
 
 namespace Backstride.Web.Tests.Plans;
 
-public sealed class PlanPagesTests(BackstrideApp app) : IClassFixture<BackstrideApp>
+public abstract class PlanPagesTests(BackstrideApp app)
 {
     private static async Task<Guid> CheckInForPlanAsync(RunnerClient runner, int pain, string stiffness = "Mild", string legSpread = "No", string? legs = null)
     {
@@ -156,3 +156,7 @@ public sealed class PlanPagesTests(BackstrideApp app) : IClassFixture<Backstride
         Assert.Single((await runner.GetPageAsync("/medication")).QuerySelectorAll(".dose-log li"));
     }
 }
+
+public sealed class PlanPagesTestsOnSqlite(BackstrideApp app) : PlanPagesTests(app), IClassFixture<BackstrideApp>;
+
+public sealed class PlanPagesTestsOnPostgres(PostgresBackstrideApp app) : PlanPagesTests(app), IClassFixture<PostgresBackstrideApp>;

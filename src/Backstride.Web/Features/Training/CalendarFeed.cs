@@ -31,6 +31,19 @@ public static class CalendarFeed
             calendar.AddTimeZone(settings.TimeZone.Id);
             for (var week = 0; week < WeeksAhead; week++)
             {
+                // The runner's usual long and hard runs, as all-day events, so the week reads whole in the calendar.
+                foreach (var day in Enumerable.Range(0, 7).Select(d => monday.AddDays(7 * week + d)).Where(d => d >= today))
+                {
+                    if (feed.Plan.Week.UsualRuns.TryGetValue(day.DayOfWeek, out var kind))
+                    {
+                        calendar.Events.Add(new CalendarEvent
+                        {
+                            Uid = $"run-{feed.Plan.UserId:N}-{day:yyyyMMdd}@backstride",
+                            Summary = kind == RunDayKind.Long ? "Long run (planned)" : "Hard run (planned)",
+                            DtStart = new CalDateTime(day.Year, day.Month, day.Day),
+                        });
+                    }
+                }
                 foreach (var session in StrengthSchedule.ForWeek(monday.AddDays(7 * week), feed.Plan.Week).Where(s => s.Date >= today))
                 {
                     var start = session.Date.ToDateTime(SessionStart);
