@@ -18,7 +18,8 @@ public sealed record PlanView(
     BackProfile? Profile,
     RunnerSettings Settings,
     IReadOnlyList<string> ReasonsToAsk,
-    Plan Plan)
+    Plan Plan,
+    DateOnly? NextStrengthSession)
 {
     /// <summary>
     /// The safety questions are due: the answers called for them and they have not been answered. An emergency the
@@ -31,7 +32,7 @@ public sealed record PlanView(
 
 /// <summary>Gathers a check-in's inputs from the runner's own diary and runs triage and the plan builder over them.</summary>
 public sealed class PlanLoader(BackstrideDbContext db, PlanSessionStore sessions, BackProfileStore profiles,
-    DoseLogStore doses, RunnerSettingsStore settingsStore, TimeProvider clock)
+    DoseLogStore doses, RunnerSettingsStore settingsStore, TrainingStore training, TimeProvider clock)
 {
     /// <param name="safetyAnswers">Answers to assess instead of the saved ones (when the runner has just given them).</param>
     public async Task<PlanView?> LoadAsync(Guid checkInId, IReadOnlySet<string>? safetyAnswers = null,
@@ -57,6 +58,8 @@ public sealed class PlanLoader(BackstrideDbContext db, PlanSessionStore sessions
         var triage = TriageRules.Assess(new TriageInput(checkIn, previous, profile, age, safetyAnswers ?? session.YesAnswers));
         var plan = PlanBuilder.Build(new PlanInput(checkIn, checkIn.Run, profile, age, recentRuns,
             await doses.RecentAsync(cancellationToken), triage, CreamProduct.WbcSample, now, settings.Units));
-        return new PlanView(checkIn, checkIn.Run, session, profile, settings, TriageRules.ReasonsToAsk(checkIn), plan);
+        var programme = await training.PlanAsync(cancellationToken);
+        var nextStrength = programme is null ? null : Training.TrainingWeekView.For(programme, settings, now, 0).Next?.Date;
+        return new PlanView(checkIn, checkIn.Run, session, profile, settings, TriageRules.ReasonsToAsk(checkIn), plan, nextStrength);
     }
 }
