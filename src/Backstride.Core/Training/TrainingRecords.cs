@@ -60,6 +60,9 @@ public sealed class ExerciseProgress : IOwnedByRunner
 
     public string? LastChange { get; set; }
 
+    /// <summary>When the rung last changed: only sessions after it count towards the next step.</summary>
+    public DateTimeOffset? ChangedAt { get; set; }
+
     public Prescription Prescription => new(ExerciseId, Sets, Amount, Variant);
 }
 

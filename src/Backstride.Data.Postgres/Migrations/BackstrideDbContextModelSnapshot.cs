@@ -409,6 +409,9 @@ namespace Backstride.Data.Postgres.Migrations
                     b.Property<int>("Amount")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ExerciseId")
                         .IsRequired()
                         .HasMaxLength(32)

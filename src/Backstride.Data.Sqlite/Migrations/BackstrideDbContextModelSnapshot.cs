@@ -404,6 +404,9 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.Property<int>("Amount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExerciseId")
                         .IsRequired()
                         .HasMaxLength(32)

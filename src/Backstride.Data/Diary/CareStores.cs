@@ -138,6 +138,11 @@ public sealed class PlanSessionStore(BackstrideDbContext db, TimeProvider clock)
         return session;
     }
 
+    /// <summary>After a check-in changes, its safety answers are asked again (the earlier ticks are kept to start from).</summary>
+    public Task ReopenSafetyQuestionsAsync(Guid checkInId, CancellationToken cancellationToken = default) =>
+        db.PlanSessions.Where(s => s.CheckInId == checkInId)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.TriageLevel, (Core.Triage.TriageLevel?)null), cancellationToken);
+
     public async Task SaveSafetyAnswersAsync(PlanSession session, IEnumerable<string> yesIds, Core.Triage.TriageLevel level,
         CancellationToken cancellationToken = default)
     {

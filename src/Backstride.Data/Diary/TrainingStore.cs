@@ -140,8 +140,11 @@ public sealed class TrainingStore(BackstrideDbContext db, TimeProvider clock)
         var progress = await db.ExerciseProgress.ToListAsync(cancellationToken);
         foreach (var (current, _) in await PrescriptionsAsync(level, cancellationToken))
         {
+            var row = progress.FirstOrDefault(p => p.ExerciseId == current.ExerciseId);
+            // A session from before the last change of rung was done at another prescription, so it does not count.
             var history = new[] { previous, session }
-                .Where(s => s is not null && s.Sets.Any(set => set.ExerciseId == current.ExerciseId))
+                .Where(s => s is not null && s.Sets.Any(set => set.ExerciseId == current.ExerciseId)
+                    && (row?.ChangedAt is not { } changedAt || s.StartedAt > changedAt))
                 .Select(s => new ExerciseLog(DateOnly.FromDateTime(s!.StartedAt.UtcDateTime), current,
                     s.Sets.Where(set => set.ExerciseId == current.ExerciseId).OrderBy(set => set.SetNumber)
                         .Select(set => new SetLog(set.Amount, set.LoadKg, set.Effort, set.Pain)).ToList()))
@@ -152,11 +155,14 @@ public sealed class TrainingStore(BackstrideDbContext db, TimeProvider clock)
             }
             var decision = Progression.Next(current, history, painTheDayAfterPrevious);
             decisions.Add(decision);
-            var row = progress.FirstOrDefault(p => p.ExerciseId == current.ExerciseId);
             if (row is null)
             {
                 row = new ExerciseProgress { ExerciseId = current.ExerciseId };
                 db.ExerciseProgress.Add(row);
+            }
+            if (decision.Change != ProgressionChange.Stay)
+            {
+                row.ChangedAt = now;
             }
             (row.Sets, row.Amount, row.Variant, row.LastChange) = (decision.Next.Sets, decision.Next.Amount, decision.Next.Variant, decision.Reason);
         }

@@ -85,6 +85,25 @@ public abstract class PlanPagesTests(BackstrideApp app)
     }
 
     [Fact]
+    public async Task EditedCheckIn_AsksTheSafetyQuestionsAgainThoughTheyWereAnswered()
+    {
+        var runner = await app.NewRunner().RegisterAsync(timeZone: "UTC");
+        var checkInId = await CheckInForPlanAsync(runner, pain: 8);
+        await runner.PostFormAsync($"/plan/{checkInId}/safety");
+        var before = await runner.Http.GetAsync($"/plan/{checkInId}");
+        var form = await runner.GetPageAsync($"/check-ins/{checkInId}/edit");
+        var recordedAt = form.QuerySelector("#Input_RecordedAt")!.GetAttribute("value")!;
+
+        await runner.PostFormAsync($"/check-ins/{checkInId}/edit", ("Input.RecordedAt", recordedAt), ("Input.Pain", "9"),
+            ("Input.Stiffness", "None"), ("Input.LegSpread", "No"));
+        var after = await runner.Http.GetAsync($"/plan/{checkInId}");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal($"/plan/{checkInId}/safety", after.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task AnotherRunnersPlan_Answers404ByPageAndApi()
     {
         var owner = await app.NewRunner().RegisterAsync();

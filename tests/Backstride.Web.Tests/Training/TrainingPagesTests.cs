@@ -64,6 +64,31 @@ public abstract class TrainingPagesTests(BackstrideApp app)
     }
 
     [Fact]
+    public async Task Session_AfterAStepUp_TwoNewEasySessionsAreNeededForTheNext()
+    {
+        var runner = await RunnerWithProgrammeAsync(app);
+        async Task<string> SquatAfterEasySessionAsync(int reps)
+        {
+            var url = await SessionUrlAsync(runner);
+            await LogSetAsync(runner, url, "squat", reps, effort: 5);
+            await LogSetAsync(runner, url, "squat", reps, effort: 5);
+            await runner.PostFormAsync($"{url}?handler=Finish");
+            var page = await runner.GetPageAsync("/training");
+            return page.QuerySelectorAll(".prescriptions li").Single(li => li.TextContent.Contains("Squat", StringComparison.Ordinal)).TextContent;
+        }
+
+        await SquatAfterEasySessionAsync(8);
+        var afterTwo = await SquatAfterEasySessionAsync(8);
+        var afterThree = await SquatAfterEasySessionAsync(10);
+        var afterFour = await SquatAfterEasySessionAsync(10);
+
+        Assert.Contains("2 × 10", afterTwo, StringComparison.Ordinal);
+        Assert.Contains("2 × 10", afterThree, StringComparison.Ordinal);
+        Assert.Contains("Staying", afterThree, StringComparison.Ordinal);
+        Assert.Contains("2 × 12", afterFour, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Session_PainfulSet_StepsTheExerciseDown()
     {
         var runner = await RunnerWithProgrammeAsync(app);

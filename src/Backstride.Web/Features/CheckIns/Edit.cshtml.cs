@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Backstride.Web.Features.CheckIns;
 
 public sealed class EditCheckInModel(CheckInStore checkIns, RunStore runs, RunnerSettingsStore settingsStore,
-    TimeProvider clock) : PageModel
+    PlanSessionStore plans, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public CheckInForm Input { get; set; } = new();
@@ -39,6 +39,7 @@ public sealed class EditCheckInModel(CheckInStore checkIns, RunStore runs, Runne
                 case DiaryOutcome.NotFound:
                     return NotFound();
                 case DiaryOutcome.Saved:
+                    await plans.ReopenSafetyQuestionsAsync(id, cancellationToken);
                     TempData["Notice"] = "Check-in updated.";
                     return Redirect("/history");
             }
