@@ -29,6 +29,7 @@ public sealed class TrainingJourneyTests(BrowserFixture browser) : IClassFixture
 
         var squat = page.Locator("#exercise-squat");
         await squat.GetByLabel("Effort").SelectOptionAsync("5");
+        await squat.GetByLabel("Back pain (0–10)").FillAsync("0");
         await squat.GetByRole(AriaRole.Button, new() { Name = "Log set 1 of 2" }).ClickAsync();
         var rest = page.Locator("#exercise-squat [data-rest-timer]");
         await Assertions.Expect(rest.Locator("[data-rest-status]")).ToHaveTextAsync("Rest 90 seconds.");
@@ -38,8 +39,11 @@ public sealed class TrainingJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(rest.Locator("[data-rest-status]")).ToHaveTextAsync("Rest over: next set.");
         await Assertions.Expect(page.Locator("#exercise-squat .logged-sets li")).ToHaveTextAsync("Set 1: 8 reps, effort 5/10, back pain 0/10");
 
+        await page.AssertPageIsGoodAsync();
+        await page.Locator("#exercise-glute-bridge").GetByLabel("Effort").SelectOptionAsync("4");
         await page.Locator("#exercise-glute-bridge").GetByLabel("Back pain (0–10)").FillAsync("6");
         await page.Locator("#exercise-glute-bridge").GetByRole(AriaRole.Button, new() { Name = "Log set 1 of 2" }).ClickAsync();
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Finish session" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Glute bridge: Stepping down: your back pain reached 6/10");

@@ -22,6 +22,12 @@ public sealed class TrainingPlan : IOwnedByRunner
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When the current level began: sessions before it do not count towards progression.</summary>
+    public DateTimeOffset LevelSince { get; set; }
+
+    /// <summary>A random id for the calendar's event ids, so they never carry the account id.</summary>
+    public Guid FeedId { get; set; } = Guid.NewGuid();
+
     public TrainingWeek Week => new(Days(PreferredDays), SessionsPerWeek, UsualRuns());
 
     public static IReadOnlySet<DayOfWeek> Days(string days) =>

@@ -513,6 +513,9 @@ namespace Backstride.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid>("FeedId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("HardRunDays")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -520,6 +523,9 @@ namespace Backstride.Data.Postgres.Migrations
 
                     b.Property<int>("Level")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LevelSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LongRunDay")
                         .HasMaxLength(16)

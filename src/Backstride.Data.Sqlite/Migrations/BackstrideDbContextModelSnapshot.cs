@@ -508,12 +508,18 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("FeedId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HardRunDays")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LevelSince")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LongRunDay")

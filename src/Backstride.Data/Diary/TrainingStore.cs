@@ -32,16 +32,20 @@ public sealed class TrainingStore(BackstrideDbContext db, TimeProvider clock)
         {
             return DiaryResult<TrainingPlan>.Invalid(errors);
         }
+        var now = clock.GetUtcNow();
+        // The programme and its ladder change together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var plan = await PlanAsync(cancellationToken);
         if (plan is null)
         {
-            plan = new TrainingPlan { CreatedAt = clock.GetUtcNow() };
+            plan = new TrainingPlan { CreatedAt = now, LevelSince = now };
             db.TrainingPlans.Add(plan);
         }
-        if (plan.Level != level)
+        else if (plan.Level != level)
         {
-            // A new level starts its own ladder.
+            // A new level starts its own ladder, and earlier sessions no longer count towards it.
             await db.ExerciseProgress.ExecuteDeleteAsync(cancellationToken);
+            plan.LevelSince = now;
         }
         plan.Level = level!.Value;
         plan.SessionsPerWeek = sessionsPerWeek!.Value;
@@ -49,6 +53,7 @@ public sealed class TrainingStore(BackstrideDbContext db, TimeProvider clock)
         plan.LongRunDay = longRunDay;
         plan.HardRunDays = TrainingPlan.Join(hardRunDays.Where(d => d != longRunDay));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return DiaryResult<TrainingPlan>.Saved(plan);
     }
 
@@ -74,8 +79,13 @@ public sealed class TrainingStore(BackstrideDbContext db, TimeProvider clock)
     }
 
     public async Task<DiaryResult<SetRecord>> LogSetAsync(StrengthSession session, string exerciseId, int? amount, double? loadKg,
-        int? effort, int? pain, CancellationToken cancellationToken = default)
+        int? effort, int? pain, int? setNumber = null, CancellationToken cancellationToken = default)
     {
+        // A second tap on the same "Log set" button sends the same set number: it is logged once.
+        if (setNumber is { } number && session.Sets.FirstOrDefault(s => s.ExerciseId == exerciseId && s.SetNumber == number) is { } already)
+        {
+            return DiaryResult<SetRecord>.Saved(already);
+        }
         var errors = new ValidationErrors();
         if (Exercises.All.All(e => e.Id != exerciseId))
         {
@@ -93,9 +103,9 @@ public sealed class TrainingStore(BackstrideDbContext db, TimeProvider clock)
         {
             errors.Add("Effort", "Choose how hard it was, 1 to 10.");
         }
-        if (pain is < 0 or > 10)
+        if (pain is not (>= 0 and <= 10))
         {
-            errors.Add("Pain", "Back pain is 0 to 10.");
+            errors.Add("Pain", "Enter your back pain during the set, 0 to 10 (0 for none).");
         }
         if (session.FinishedAt is not null)
         {
@@ -119,13 +129,21 @@ public sealed class TrainingStore(BackstrideDbContext db, TimeProvider clock)
     /// Ends the session and moves each exercise on its ladder by the progression rules, from this session and the
     /// one before, and from any painful check-in the day after that one. Returns each decision with its reason.
     /// </summary>
-    public async Task<IReadOnlyList<ProgressionDecision>> FinishSessionAsync(StrengthSession session, int level,
+    /// <returns>Null when nothing was logged: such a session is not kept and counts for nothing.</returns>
+    public async Task<IReadOnlyList<ProgressionDecision>?> FinishSessionAsync(StrengthSession session, TrainingPlan plan,
         CancellationToken cancellationToken = default)
     {
+        if (session.Sets.Count == 0)
+        {
+            db.StrengthSessions.Remove(session);
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        var level = plan.Level;
         var now = clock.GetUtcNow();
         session.FinishedAt ??= now;
         var previous = await db.StrengthSessions.AsNoTracking().Include(s => s.Sets)
-            .Where(s => s.FinishedAt != null && s.Id != session.Id && s.StartedAt < session.StartedAt)
+            .Where(s => s.FinishedAt != null && s.Id != session.Id && s.StartedAt < session.StartedAt && s.StartedAt >= plan.LevelSince)
             .OrderByDescending(s => s.StartedAt).FirstOrDefaultAsync(cancellationToken);
         int? painTheDayAfterPrevious = null;
         if (previous?.FinishedAt is { } previousEnd)
@@ -149,7 +167,7 @@ public sealed class TrainingStore(BackstrideDbContext db, TimeProvider clock)
                     s.Sets.Where(set => set.ExerciseId == current.ExerciseId).OrderBy(set => set.SetNumber)
                         .Select(set => new SetLog(set.Amount, set.LoadKg, set.Effort, set.Pain)).ToList()))
                 .ToList();
-            if (history.Count == 0 || history[^1].Date != DateOnly.FromDateTime(session.StartedAt.UtcDateTime))
+            if (!session.Sets.Any(set => set.ExerciseId == current.ExerciseId))
             {
                 continue;
             }
@@ -172,7 +190,7 @@ public sealed class TrainingStore(BackstrideDbContext db, TimeProvider clock)
 
     /// <summary>Sessions finished in a week (Monday to Sunday, in the runner's days), for adherence.</summary>
     public Task<int> FinishedBetweenAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        db.StrengthSessions.CountAsync(s => s.FinishedAt != null && s.StartedAt >= from && s.StartedAt < until, cancellationToken);
+        db.StrengthSessions.CountAsync(s => s.FinishedAt != null && s.Sets.Any() && s.StartedAt >= from && s.StartedAt < until, cancellationToken);
 
     /// <summary>A new secret calendar address; the old one stops working.</summary>
     public async Task<string> NewCalendarTokenAsync(TrainingPlan plan, CancellationToken cancellationToken = default)

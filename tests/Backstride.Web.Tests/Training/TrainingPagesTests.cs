@@ -104,6 +104,25 @@ public abstract class TrainingPagesTests(BackstrideApp app)
     }
 
     [Fact]
+    public async Task LogSet_SameSetTappedTwice_IsLoggedOnce_AndAnEmptySessionIsNotKept()
+    {
+        var runner = await RunnerWithProgrammeAsync(app);
+        var url = await SessionUrlAsync(runner);
+        var empty = await SessionUrlAsync(runner);
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            await runner.PostFormAsync($"{url}?handler=Set", ("Input.ExerciseId", "squat"), ("Input.SetNumber", "1"),
+                ("Input.Amount", "8"), ("Input.Effort", "5"), ("Input.Pain", "0"));
+        }
+        await runner.PostFormAsync($"{empty}?handler=Finish");
+        var page = await runner.GetPageAsync(url);
+
+        Assert.Single(page.QuerySelectorAll("#exercise-squat .logged-sets li"));
+        Assert.Equal(HttpStatusCode.NotFound, (await runner.Http.GetAsync(empty)).StatusCode);
+    }
+
+    [Fact]
     public async Task LogSet_EffortMissing_SaysSoAndLogsNothing()
     {
         var runner = await RunnerWithProgrammeAsync(app);

@@ -32,24 +32,25 @@ public static class CalendarFeed
             for (var week = 0; week < WeeksAhead; week++)
             {
                 // The runner's usual long and hard runs, as all-day events, so the week reads whole in the calendar.
-                foreach (var day in Enumerable.Range(0, 7).Select(d => monday.AddDays(7 * week + d)).Where(d => d >= today))
+                foreach (var day in Enumerable.Range(0, 7).Select(d => monday.AddDays(7 * week + d)))
                 {
                     if (feed.Plan.Week.UsualRuns.TryGetValue(day.DayOfWeek, out var kind))
                     {
                         calendar.Events.Add(new CalendarEvent
                         {
-                            Uid = $"run-{feed.Plan.UserId:N}-{day:yyyyMMdd}@backstride",
+                            Uid = $"run-{feed.Plan.FeedId:N}-{day:yyyyMMdd}@backstride",
                             Summary = kind == RunDayKind.Long ? "Long run (planned)" : "Hard run (planned)",
                             DtStart = new CalDateTime(day.Year, day.Month, day.Day),
                         });
                     }
                 }
-                foreach (var session in StrengthSchedule.ForWeek(monday.AddDays(7 * week), feed.Plan.Week).Where(s => s.Date >= today))
+                // This week's earlier days stay in, so calendar apps don't see past sessions vanish.
+                foreach (var session in StrengthSchedule.ForWeek(monday.AddDays(7 * week), feed.Plan.Week))
                 {
                     var start = session.Date.ToDateTime(SessionStart);
                     calendar.Events.Add(new CalendarEvent
                     {
-                        Uid = $"strength-{feed.Plan.UserId:N}-{session.Date:yyyyMMdd}@backstride",
+                        Uid = $"strength-{feed.Plan.FeedId:N}-{session.Date:yyyyMMdd}@backstride",
                         Summary = "Strength session (Backstride)",
                         Description = session.Reason ?? "Squats, hip hinges and core work, about 40 minutes.",
                         DtStart = new CalDateTime(start, settings.TimeZone.Id),

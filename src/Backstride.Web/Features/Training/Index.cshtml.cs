@@ -7,8 +7,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Backstride.Web.Features.Training;
 
-public sealed class TrainingModel(TrainingStore training, RunnerSettingsStore settingsStore, TimeProvider clock) : PageModel
+public sealed class TrainingModel(TrainingStore training, RunnerSettingsStore settingsStore, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Infrastructure.Email.AppOptions> app) : PageModel
 {
+    /// <summary>The public address for the calendar URL (never the Host header a client sent, when configured).</summary>
+    public string BaseUrl => app.Value.BaseUrlFor(Request);
+
     [BindProperty]
     public PlanForm Input { get; set; } = new();
 

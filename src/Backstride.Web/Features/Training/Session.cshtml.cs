@@ -30,6 +30,8 @@ public sealed class SessionModel(TrainingStore training) : PageModel
         public int? Effort { get; set; }
 
         public int? Pain { get; set; }
+
+        public int? SetNumber { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
@@ -44,7 +46,7 @@ public sealed class SessionModel(TrainingStore training) : PageModel
         if (ModelState.IsValid)
         {
             var result = await training.LogSetAsync(Session, Input.ExerciseId ?? "", Input.Amount, Input.LoadKg, Input.Effort,
-                Input.Pain, cancellationToken);
+                Input.Pain, Input.SetNumber, cancellationToken);
             if (result.Value is not null)
             {
                 return Redirect($"/training/session/{id}?rest={Input.ExerciseId}#exercise-{Input.ExerciseId}");
@@ -60,10 +62,13 @@ public sealed class SessionModel(TrainingStore training) : PageModel
         {
             return NotFound();
         }
-        var plan = await training.PlanAsync(cancellationToken);
-        var decisions = await training.FinishSessionAsync(Session, plan?.Level ?? 1, cancellationToken);
-        TempData["Notice"] = decisions.Count == 0
-            ? "Session finished."
+        if (await training.PlanAsync(cancellationToken) is not { } plan)
+        {
+            return Redirect("/training");
+        }
+        var decisions = await training.FinishSessionAsync(Session, plan, cancellationToken);
+        TempData["Notice"] = decisions is null
+            ? "Nothing was logged, so the session was not kept."
             : "Session finished. " + string.Join(" ", decisions.Select(d => Exercises.Find(d.Next.ExerciseId).Name + ": " + d.Reason));
         return Redirect("/training");
     }

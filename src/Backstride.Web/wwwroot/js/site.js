@@ -37,6 +37,13 @@
     });
   });
 
+  // Forms that end something ask once before they do.
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
+    });
+  });
+
   // Check-in: "one leg or both" only matters when the pain spreads.
   var legsQuestion = document.querySelector("[data-legs-question]");
   if (legsQuestion) {

@@ -7,6 +7,8 @@
     var display = el.querySelector("[data-rest-display]");
     var status = el.querySelector("[data-rest-status]");
     var ends = Date.now() + seconds * 1000;
+    // Keep the screen on through the rest, where the browser allows it.
+    if (navigator.wakeLock) { navigator.wakeLock.request("screen").catch(function () { /* Not allowed: the timer still runs. */ }); }
     var phase = "rest";
     var timer = setInterval(function () {
       var left = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
