@@ -70,9 +70,44 @@ public sealed class TrainingStore(BackstrideDbContext db, TimeProvider clock)
     public Task<StrengthSession?> SessionAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.StrengthSessions.Include(s => s.Sets).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
 
-    public async Task<StrengthSession> StartSessionAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts a session. A painful check-in (5 or more) in the day and a half after the last session steps that
+    /// session's exercises down first, so the new session never repeats the load that hurt.
+    /// </summary>
+    public async Task<StrengthSession> StartSessionAsync(TrainingPlan plan, CancellationToken cancellationToken = default)
     {
-        var session = new StrengthSession { StartedAt = clock.GetUtcNow() };
+        var now = clock.GetUtcNow();
+        var previous = await db.StrengthSessions.AsNoTracking().Include(s => s.Sets)
+            .Where(s => s.FinishedAt != null && s.StartedAt >= plan.LevelSince)
+            .OrderByDescending(s => s.StartedAt).FirstOrDefaultAsync(cancellationToken);
+        if (previous?.FinishedAt is { } previousEnd)
+        {
+            var until = previousEnd.AddHours(36);
+            var painAfter = await db.CheckIns.AsNoTracking()
+                .Where(c => c.RecordedAt > previousEnd && c.RecordedAt <= until)
+                .MaxAsync(c => (int?)c.Pain, cancellationToken);
+            if (painAfter is >= Progression.PainfulBack)
+            {
+                var progress = await db.ExerciseProgress.ToListAsync(cancellationToken);
+                foreach (var (current, _) in await PrescriptionsAsync(plan.Level, cancellationToken))
+                {
+                    var row = progress.FirstOrDefault(p => p.ExerciseId == current.ExerciseId);
+                    if (!previous.Sets.Any(set => set.ExerciseId == current.ExerciseId) || row?.ChangedAt > previousEnd)
+                    {
+                        continue;
+                    }
+                    var decision = Progression.Next(current, [], painAfter);
+                    if (row is null)
+                    {
+                        row = new ExerciseProgress { ExerciseId = current.ExerciseId };
+                        db.ExerciseProgress.Add(row);
+                    }
+                    (row.Sets, row.Amount, row.Variant, row.LastChange, row.ChangedAt) =
+                        (decision.Next.Sets, decision.Next.Amount, decision.Next.Variant, decision.Reason, now);
+                }
+            }
+        }
+        var session = new StrengthSession { StartedAt = now };
         db.StrengthSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         return session;
@@ -127,7 +162,7 @@ public sealed class TrainingStore(BackstrideDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Ends the session and moves each exercise on its ladder by the progression rules, from this session and the
-    /// one before, and from any painful check-in the day after that one. Returns each decision with its reason.
+    /// one before (since the last change of rung). Returns each decision with its reason.
     /// </summary>
     /// <returns>Null when nothing was logged: such a session is not kept and counts for nothing.</returns>
     public async Task<IReadOnlyList<ProgressionDecision>?> FinishSessionAsync(StrengthSession session, TrainingPlan plan,
@@ -145,14 +180,6 @@ public sealed class TrainingStore(BackstrideDbContext db, TimeProvider clock)
         var previous = await db.StrengthSessions.AsNoTracking().Include(s => s.Sets)
             .Where(s => s.FinishedAt != null && s.Id != session.Id && s.StartedAt < session.StartedAt && s.StartedAt >= plan.LevelSince)
             .OrderByDescending(s => s.StartedAt).FirstOrDefaultAsync(cancellationToken);
-        int? painTheDayAfterPrevious = null;
-        if (previous?.FinishedAt is { } previousEnd)
-        {
-            var until = previousEnd.AddHours(36);
-            painTheDayAfterPrevious = await db.CheckIns.AsNoTracking()
-                .Where(c => c.RecordedAt > previousEnd && c.RecordedAt <= until)
-                .MaxAsync(c => (int?)c.Pain, cancellationToken);
-        }
 
         var decisions = new List<ProgressionDecision>();
         var progress = await db.ExerciseProgress.ToListAsync(cancellationToken);
@@ -171,7 +198,7 @@ public sealed class TrainingStore(BackstrideDbContext db, TimeProvider clock)
             {
                 continue;
             }
-            var decision = Progression.Next(current, history, painTheDayAfterPrevious);
+            var decision = Progression.Next(current, history, painTheDayAfter: null);
             decisions.Add(decision);
             if (row is null)
             {

@@ -123,6 +123,25 @@ public abstract class TrainingPagesTests(BackstrideApp app)
     }
 
     [Fact]
+    public async Task PainfulCheckInTheDayAfter_StepsDownBeforeTheNextSession()
+    {
+        var runner = await RunnerWithProgrammeAsync(app, timeZone: "UTC");
+        var first = await SessionUrlAsync(runner);
+        await LogSetAsync(runner, first, "squat", 8, effort: 5);
+        await runner.PostFormAsync($"{first}?handler=Finish");
+        var now = DateTime.UtcNow.AddMinutes(1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await runner.CheckInAsync(null, pain: 6, recordedAt: now);
+
+        var next = await SessionUrlAsync(runner);
+        var page = await runner.GetPageAsync(next);
+
+        Assert.Contains("2 sets × 6 reps", page.QuerySelector("#exercise-squat .session-dose")!.TextContent, StringComparison.Ordinal);
+        var training = await runner.GetPageAsync("/training");
+        var squat = training.QuerySelectorAll(".prescriptions li").Single(li => li.TextContent.Contains("Squat", StringComparison.Ordinal)).TextContent;
+        Assert.Contains("the day after the last session", squat, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LogSet_EffortMissing_SaysSoAndLogsNothing()
     {
         var runner = await RunnerWithProgrammeAsync(app);

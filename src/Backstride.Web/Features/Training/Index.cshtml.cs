@@ -72,11 +72,11 @@ public sealed class TrainingModel(TrainingStore training, RunnerSettingsStore se
 
     public async Task<IActionResult> OnPostStartAsync(CancellationToken cancellationToken)
     {
-        if (await training.PlanAsync(cancellationToken) is null)
+        if (await training.PlanAsync(cancellationToken) is not { } plan)
         {
             return RedirectToPage();
         }
-        var session = await training.StartSessionAsync(cancellationToken);
+        var session = await training.StartSessionAsync(plan, cancellationToken);
         return Redirect($"/training/session/{session.Id}");
     }
 
