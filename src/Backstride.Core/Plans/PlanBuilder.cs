@@ -1,4 +1,3 @@
-using System.Globalization;
 using Backstride.Core.CheckIns;
 using Backstride.Core.Medication;
 using Backstride.Core.Profiles;
@@ -253,7 +252,4 @@ public static class PlanBuilder
 
     /// <summary>The age in whole years this year, from the birth year in the runner's settings.</summary>
     public static int? AgeFrom(int? birthYear, DateTimeOffset now) => birthYear is { } year ? now.Year - year : null;
-
-    internal static string Minutes(TimeSpan duration) =>
-        duration.TotalMinutes.ToString("0", CultureInfo.InvariantCulture) + " min";
 }
