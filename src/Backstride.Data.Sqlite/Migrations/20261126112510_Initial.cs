@@ -173,6 +173,101 @@ namespace Backstride.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BackProfiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ddd = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PatternWeeks = table.Column<int>(type: "INTEGER", nullable: true),
+                    Timing = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ArchesBack = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ShouldersSlumped = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HeavyLandings = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LiverDisease = table.Column<bool>(type: "INTEGER", nullable: false),
+                    KidneyDisease = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StomachUlcerOrBleeding = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BloodThinners = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Steroids = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Pregnant = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PregnancyWeek = table.Column<int>(type: "INTEGER", nullable: true),
+                    Asthma = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HighBloodPressure = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HeartDiseaseOrStroke = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ThreeOrMoreDrinksDaily = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReducedSensation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Diabetes = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CirculationOrColdSensitivity = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SkinAllergies = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HistoryOfCancer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UnexplainedWeightLoss = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ImmuneSuppression = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Osteoporosis = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasIcePack = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasHeatingPad = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasShower = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MedicationOptIn = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BackProfiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BackProfiles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DoseLog",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TakenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Units = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DoseLog", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DoseLog_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExerciseProgress",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExerciseId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sets = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Variant = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    LastChange = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExerciseProgress", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExerciseProgress_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RunnerSettings",
                 columns: table => new
                 {
@@ -214,6 +309,52 @@ namespace Backstride.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StrengthSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StrengthSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StrengthSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingPlans",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionsPerWeek = table.Column<int>(type: "INTEGER", nullable: false),
+                    PreferredDays = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LongRunDay = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    HardRunDays = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CalendarToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LevelSince = table.Column<long>(type: "INTEGER", nullable: false),
+                    FeedId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingPlans", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_TrainingPlans_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Runs",
                 columns: table => new
                 {
@@ -245,6 +386,36 @@ namespace Backstride.Data.Sqlite.Migrations
                         principalTable: "Shoes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SetRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExerciseId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SetNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LoadKg = table.Column<double>(type: "REAL", nullable: true),
+                    Effort = table.Column<int>(type: "INTEGER", nullable: false),
+                    Pain = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SetRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SetRecords_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_SetRecords_StrengthSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "StrengthSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -280,6 +451,65 @@ namespace Backstride.Data.Sqlite.Migrations
                         principalTable: "Runs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CheckInId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TriageLevel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    SafetyAnswers = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanSessions_CheckIns_CheckInId",
+                        column: x => x.CheckInId,
+                        principalTable: "CheckIns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanStepRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanSessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StepId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TimerStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TimerPausedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PausedFor = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanStepRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanStepRecords_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_PlanStepRecords_PlanSessions_PlanSessionId",
+                        column: x => x.PlanSessionId,
+                        principalTable: "PlanSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -320,6 +550,12 @@ namespace Backstride.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_BackProfiles_UserId_Version",
+                table: "BackProfiles",
+                columns: new[] { "UserId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CheckIns_RunId",
                 table: "CheckIns",
                 column: "RunId");
@@ -328,6 +564,39 @@ namespace Backstride.Data.Sqlite.Migrations
                 name: "IX_CheckIns_UserId_RecordedAt",
                 table: "CheckIns",
                 columns: new[] { "UserId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DoseLog_UserId_TakenAt",
+                table: "DoseLog",
+                columns: new[] { "UserId", "TakenAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExerciseProgress_UserId_ExerciseId",
+                table: "ExerciseProgress",
+                columns: new[] { "UserId", "ExerciseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanSessions_CheckInId",
+                table: "PlanSessions",
+                column: "CheckInId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanSessions_UserId",
+                table: "PlanSessions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanStepRecords_PlanSessionId_StepId",
+                table: "PlanStepRecords",
+                columns: new[] { "PlanSessionId", "StepId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanStepRecords_UserId",
+                table: "PlanStepRecords",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Runs_ShoeId",
@@ -340,9 +609,30 @@ namespace Backstride.Data.Sqlite.Migrations
                 columns: new[] { "UserId", "StartedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SetRecords_SessionId",
+                table: "SetRecords",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SetRecords_UserId",
+                table: "SetRecords",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Shoes_UserId_NormalizedName",
                 table: "Shoes",
                 columns: new[] { "UserId", "NormalizedName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StrengthSessions_UserId_StartedAt",
+                table: "StrengthSessions",
+                columns: new[] { "UserId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingPlans_CalendarToken",
+                table: "TrainingPlans",
+                column: "CalendarToken",
                 unique: true);
         }
 
@@ -365,16 +655,40 @@ namespace Backstride.Data.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "CheckIns");
+                name: "BackProfiles");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DoseLog");
+
+            migrationBuilder.DropTable(
+                name: "ExerciseProgress");
+
+            migrationBuilder.DropTable(
+                name: "PlanStepRecords");
+
+            migrationBuilder.DropTable(
                 name: "RunnerSettings");
 
             migrationBuilder.DropTable(
+                name: "SetRecords");
+
+            migrationBuilder.DropTable(
+                name: "TrainingPlans");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "PlanSessions");
+
+            migrationBuilder.DropTable(
+                name: "StrengthSessions");
+
+            migrationBuilder.DropTable(
+                name: "CheckIns");
 
             migrationBuilder.DropTable(
                 name: "Runs");

@@ -174,6 +174,101 @@ namespace Backstride.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BackProfiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Ddd = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PatternWeeks = table.Column<int>(type: "integer", nullable: true),
+                    Timing = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ArchesBack = table.Column<bool>(type: "boolean", nullable: false),
+                    ShouldersSlumped = table.Column<bool>(type: "boolean", nullable: false),
+                    HeavyLandings = table.Column<bool>(type: "boolean", nullable: false),
+                    LiverDisease = table.Column<bool>(type: "boolean", nullable: false),
+                    KidneyDisease = table.Column<bool>(type: "boolean", nullable: false),
+                    StomachUlcerOrBleeding = table.Column<bool>(type: "boolean", nullable: false),
+                    BloodThinners = table.Column<bool>(type: "boolean", nullable: false),
+                    Steroids = table.Column<bool>(type: "boolean", nullable: false),
+                    Pregnant = table.Column<bool>(type: "boolean", nullable: false),
+                    PregnancyWeek = table.Column<int>(type: "integer", nullable: true),
+                    Asthma = table.Column<bool>(type: "boolean", nullable: false),
+                    HighBloodPressure = table.Column<bool>(type: "boolean", nullable: false),
+                    HeartDiseaseOrStroke = table.Column<bool>(type: "boolean", nullable: false),
+                    ThreeOrMoreDrinksDaily = table.Column<bool>(type: "boolean", nullable: false),
+                    ReducedSensation = table.Column<bool>(type: "boolean", nullable: false),
+                    Diabetes = table.Column<bool>(type: "boolean", nullable: false),
+                    CirculationOrColdSensitivity = table.Column<bool>(type: "boolean", nullable: false),
+                    SkinAllergies = table.Column<bool>(type: "boolean", nullable: false),
+                    HistoryOfCancer = table.Column<bool>(type: "boolean", nullable: false),
+                    UnexplainedWeightLoss = table.Column<bool>(type: "boolean", nullable: false),
+                    ImmuneSuppression = table.Column<bool>(type: "boolean", nullable: false),
+                    Osteoporosis = table.Column<bool>(type: "boolean", nullable: false),
+                    HasIcePack = table.Column<bool>(type: "boolean", nullable: false),
+                    HasHeatingPad = table.Column<bool>(type: "boolean", nullable: false),
+                    HasShower = table.Column<bool>(type: "boolean", nullable: false),
+                    MedicationOptIn = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BackProfiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BackProfiles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DoseLog",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProductId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Units = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DoseLog", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DoseLog_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExerciseProgress",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExerciseId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Sets = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<int>(type: "integer", nullable: false),
+                    Variant = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    LastChange = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExerciseProgress", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExerciseProgress_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RunnerSettings",
                 columns: table => new
                 {
@@ -215,6 +310,52 @@ namespace Backstride.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StrengthSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StrengthSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StrengthSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingPlans",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    SessionsPerWeek = table.Column<int>(type: "integer", nullable: false),
+                    PreferredDays = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    LongRunDay = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    HardRunDays = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CalendarToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LevelSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FeedId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingPlans", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_TrainingPlans_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Runs",
                 columns: table => new
                 {
@@ -246,6 +387,36 @@ namespace Backstride.Data.Postgres.Migrations
                         principalTable: "Shoes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SetRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExerciseId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SetNumber = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<int>(type: "integer", nullable: false),
+                    LoadKg = table.Column<double>(type: "double precision", nullable: true),
+                    Effort = table.Column<int>(type: "integer", nullable: false),
+                    Pain = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SetRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SetRecords_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_SetRecords_StrengthSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "StrengthSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -281,6 +452,65 @@ namespace Backstride.Data.Postgres.Migrations
                         principalTable: "Runs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CheckInId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TriageLevel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    SafetyAnswers = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanSessions_CheckIns_CheckInId",
+                        column: x => x.CheckInId,
+                        principalTable: "CheckIns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanStepRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanSessionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StepId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TimerStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TimerPausedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PausedFor = table.Column<TimeSpan>(type: "interval", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanStepRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanStepRecords_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_PlanStepRecords_PlanSessions_PlanSessionId",
+                        column: x => x.PlanSessionId,
+                        principalTable: "PlanSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -321,6 +551,12 @@ namespace Backstride.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_BackProfiles_UserId_Version",
+                table: "BackProfiles",
+                columns: new[] { "UserId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CheckIns_RunId",
                 table: "CheckIns",
                 column: "RunId");
@@ -329,6 +565,39 @@ namespace Backstride.Data.Postgres.Migrations
                 name: "IX_CheckIns_UserId_RecordedAt",
                 table: "CheckIns",
                 columns: new[] { "UserId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DoseLog_UserId_TakenAt",
+                table: "DoseLog",
+                columns: new[] { "UserId", "TakenAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExerciseProgress_UserId_ExerciseId",
+                table: "ExerciseProgress",
+                columns: new[] { "UserId", "ExerciseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanSessions_CheckInId",
+                table: "PlanSessions",
+                column: "CheckInId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanSessions_UserId",
+                table: "PlanSessions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanStepRecords_PlanSessionId_StepId",
+                table: "PlanStepRecords",
+                columns: new[] { "PlanSessionId", "StepId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanStepRecords_UserId",
+                table: "PlanStepRecords",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Runs_ShoeId",
@@ -341,9 +610,30 @@ namespace Backstride.Data.Postgres.Migrations
                 columns: new[] { "UserId", "StartedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SetRecords_SessionId",
+                table: "SetRecords",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SetRecords_UserId",
+                table: "SetRecords",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Shoes_UserId_NormalizedName",
                 table: "Shoes",
                 columns: new[] { "UserId", "NormalizedName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StrengthSessions_UserId_StartedAt",
+                table: "StrengthSessions",
+                columns: new[] { "UserId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingPlans_CalendarToken",
+                table: "TrainingPlans",
+                column: "CalendarToken",
                 unique: true);
         }
 
@@ -366,16 +656,40 @@ namespace Backstride.Data.Postgres.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "CheckIns");
+                name: "BackProfiles");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DoseLog");
+
+            migrationBuilder.DropTable(
+                name: "ExerciseProgress");
+
+            migrationBuilder.DropTable(
+                name: "PlanStepRecords");
+
+            migrationBuilder.DropTable(
                 name: "RunnerSettings");
 
             migrationBuilder.DropTable(
+                name: "SetRecords");
+
+            migrationBuilder.DropTable(
+                name: "TrainingPlans");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "PlanSessions");
+
+            migrationBuilder.DropTable(
+                name: "StrengthSessions");
+
+            migrationBuilder.DropTable(
+                name: "CheckIns");
 
             migrationBuilder.DropTable(
                 name: "Runs");
