@@ -1,0 +1,3 @@
+using Backstride.Cli;
+
+return InspectCommand.Run(args, Console.Out, Console.Error);
