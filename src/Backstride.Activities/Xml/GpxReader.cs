@@ -28,7 +28,7 @@ internal sealed class GpxReader
     private readonly string _trackPointExtensionV1;
     private readonly string _trackPointExtensionV2;
 
-    private readonly List<ActivitySample> _samples = new(capacity: 1024);
+    private readonly SampleCollector _samples;
     private string? _typeText;
     private int _recordCount;
     private int _untimedPoints;
@@ -47,8 +47,9 @@ internal sealed class GpxReader
     // The element whose text comes next, if it is one we want.
     private Field _pending;
 
-    public GpxReader(XmlCursor cursor)
+    public GpxReader(XmlCursor cursor, bool keepSamples = true)
     {
+        _samples = new SampleCollector(keepSamples);
         _cursor = cursor;
         _reader = cursor.Reader;
         _mainNamespace = _reader.NamespaceURI;
@@ -290,9 +291,10 @@ internal sealed class GpxReader
         }
 
         // GPX carries no distance: it is the path through the positions.
-        var distance = TrackMath.FillCumulativeDistance(samples);
-        var start = samples[0].Time;
-        var elapsedSeconds = (samples[^1].Time - start).TotalSeconds;
+        TrackMath.FillCumulativeDistance(samples);
+        var distance = _samples.PathMetres;
+        var start = _samples.First.Time;
+        var elapsedSeconds = (_samples.Last.Time - start).TotalSeconds;
 
         var session = new ActivitySession
         {

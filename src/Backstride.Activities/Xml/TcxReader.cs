@@ -36,7 +36,7 @@ internal sealed class TcxReader
     private readonly string _avgSpeed;
     private readonly string _activityExtension;
 
-    private readonly List<ActivitySample> _samples = new(capacity: 1024);
+    private readonly SampleCollector _samples;
     private readonly List<ActivityLap> _laps = [];
     private readonly List<string> _warnings = [];
 
@@ -77,8 +77,9 @@ internal sealed class TcxReader
     // The element whose text comes next, if it is one we want.
     private Field _pending;
 
-    public TcxReader(XmlCursor cursor)
+    public TcxReader(XmlCursor cursor, bool keepSamples = true)
     {
+        _samples = new SampleCollector(keepSamples);
         _cursor = cursor;
         _reader = cursor.Reader;
         _mainNamespace = _reader.NamespaceURI;
@@ -458,8 +459,8 @@ internal sealed class TcxReader
             TrackMath.FillCumulativeDistance(samples);
         }
 
-        DateTime? firstTime = samples.Length > 0 ? samples[0].Time : null;
-        DateTime? lastTime = samples.Length > 0 ? samples[^1].Time : null;
+        DateTime? firstTime = _samples.Count > 0 ? _samples.First.Time : null;
+        DateTime? lastTime = _samples.Count > 0 ? _samples.Last.Time : null;
         var startTime = _idTime ?? _firstLapStart ?? firstTime;
 
         // Elapsed runs from the first lap's start (the watch's start button) to the last recorded moment.
@@ -467,7 +468,8 @@ internal sealed class TcxReader
         double? elapsedSeconds = lastTime is { } last && elapsedFrom is { } begin ? (last - begin).TotalSeconds : null;
 
         // The laps are what the watch showed; without them, the samples are all there is.
-        var distance = _lapsWithDistance > 0 ? _lapDistanceSum : TrackMath.LastDistance(samples);
+        var distance = _lapsWithDistance > 0 ? _lapDistanceSum
+            : _anyDistance ? TrackMath.NullIfNaN(_samples.LastDistance) : _samples.PathMetres;
         var timerSeconds = _lapsWithTime > 0 ? _lapTimeSum : elapsedSeconds;
 
         var session = new ActivitySession

@@ -49,19 +49,6 @@ internal static class TrackMath
         }
         return started ? total : null;
     }
-
-    /// <summary>The last distance a sample carries, or null when none does.</summary>
-    public static double? LastDistance(ReadOnlySpan<ActivitySample> samples)
-    {
-        for (var i = samples.Length - 1; i >= 0; i--)
-        {
-            if (!double.IsNaN(samples[i].DistanceMetres))
-            {
-                return samples[i].DistanceMetres;
-            }
-        }
-        return null;
-    }
 }
 
 /// <summary>A mean over the values that are present, without keeping them.</summary>

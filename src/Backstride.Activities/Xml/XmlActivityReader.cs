@@ -21,7 +21,13 @@ public static class XmlActivityReader
     /// Reads one activity from <paramref name="stream"/>, which is left open. Throws
     /// <see cref="ActivityFileException"/> for anything that is not a readable GPX or TCX run.
     /// </summary>
-    public static Activity Read(Stream stream, ActivityReadLimits limits)
+    public static Activity Read(Stream stream, ActivityReadLimits limits) => Read(stream, limits, keepSamples: true);
+
+    /// <summary>
+    /// Reads one activity; with <paramref name="keepSamples"/> false only the summary is built and
+    /// <see cref="Activity.Samples"/> is empty, so memory stays flat however large the file.
+    /// </summary>
+    public static Activity Read(Stream stream, ActivityReadLimits limits, bool keepSamples)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(limits);
@@ -54,11 +60,11 @@ public static class XmlActivityReader
             // GPX files come without the namespace too (see broken1.gpx in the samples), so an empty one is accepted.
             if (root == "gpx" && (ns is Gpx11Namespace or Gpx10Namespace or ""))
             {
-                return new GpxReader(cursor).Read();
+                return new GpxReader(cursor, keepSamples).Read();
             }
             if (root == "TrainingCenterDatabase" && ns == TcxNamespace)
             {
-                return new TcxReader(cursor).Read();
+                return new TcxReader(cursor, keepSamples).Read();
             }
 
             var inNamespace = ns.Length == 0 ? "" : $" in namespace '{ns}'";
