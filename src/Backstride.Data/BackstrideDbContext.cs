@@ -1,5 +1,6 @@
 using Backstride.Core;
 using Backstride.Core.CheckIns;
+using Backstride.Core.Imports;
 using Backstride.Core.Medication;
 using Backstride.Core.Plans;
 using Backstride.Core.Profiles;
@@ -42,6 +43,12 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
 
     public DbSet<SetRecord> SetRecords => Set<SetRecord>();
 
+    public DbSet<RunTrack> RunTracks => Set<RunTrack>();
+
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters on every query; Guid.Empty (no owner) matches no row.
@@ -64,6 +71,9 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
         builder.Entity<ExerciseProgress>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
         builder.Entity<StrengthSession>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
         builder.Entity<SetRecord>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+        builder.Entity<RunTrack>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+        builder.Entity<ImportBatch>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+        builder.Entity<ImportFile>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Backstride.Web.Features.Imports;
 using Backstride.Web.Features.Training;
 using Backstride.Web.Infrastructure;
 using Backstride.Web.Infrastructure.Email;
@@ -12,6 +13,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 var storage = builder.AddBackstrideStorage();
 builder.AddBackstrideAccounts();
+builder.Services.AddImports(builder.Configuration);
 builder.Services.AddDataProtection()
     .SetApplicationName("Backstride")
     .PersistKeysToDbContext<Backstride.Data.BackstrideDbContext>();

@@ -26,9 +26,43 @@ public sealed class Run : IOwnedByRunner
 
     public string? Notes { get; set; }
 
+    /// <summary>Where the run came from: typed in, or imported from a watch file.</summary>
+    public RunSource Source { get; set; }
+
+    /// <summary>The imported file's name, so a runner can tell which file a run came from.</summary>
+    public string? SourceFileName { get; set; }
+
+    /// <summary>What an imported file measured; null for runs typed in by hand.</summary>
+    public RunMeasurements? Measurements { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public enum RunSource
+{
+    Manual,
+    Imported,
+}
+
+/// <summary>
+/// What a watch measured over one run. For imported runs <see cref="Run.Duration"/> is the moving time
+/// (what pace is computed from) and <see cref="ElapsedTime"/> the whole time from start to finish.
+/// Each average is null when the file carried no such values.
+/// </summary>
+public sealed record RunMeasurements
+{
+    public TimeSpan ElapsedTime { get; init; }
+    public TimeSpan MovingTime { get; init; }
+    public double? ElevationGainMetres { get; init; }
+    public double? AvgHeartRate { get; init; }
+    public double? AvgCadenceStepsPerMinute { get; init; }
+    public double? AvgVerticalOscillationMm { get; init; }
+    public double? AvgGroundContactTimeMs { get; init; }
+    public double? AvgVerticalRatioPercent { get; init; }
+    public double? AvgStepLengthMm { get; init; }
+    public double? AvgPowerWatts { get; init; }
 }
 
 /// <summary>One of the runner's named pairs of shoes.</summary>

@@ -79,6 +79,89 @@ namespace Backstride.Data.Postgres.Migrations
                     b.ToTable("CheckIns", (string)null);
                 });
 
+            modelBuilder.Entity("Backstride.Core.Imports.ImportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DoneFiles")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("TotalFiles")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("ImportBatches", (string)null);
+                });
+
+            modelBuilder.Entity("Backstride.Core.Imports.ImportFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DuplicateOfRunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DuplicateOfRunId");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("BatchId", "Position");
+
+                    b.ToTable("ImportFiles", (string)null);
+                });
+
             modelBuilder.Entity("Backstride.Core.Medication.DoseLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -346,6 +429,15 @@ namespace Backstride.Data.Postgres.Migrations
                     b.Property<Guid?>("ShoeId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SourceFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -370,6 +462,33 @@ namespace Backstride.Data.Postgres.Migrations
                     b.HasIndex("UserId", "StartedAt");
 
                     b.ToTable("Runs", (string)null);
+                });
+
+            modelBuilder.Entity("Backstride.Core.Runs.RunTrack", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("EncodedSamples")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("SampleCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RunId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RunTracks", (string)null);
                 });
 
             modelBuilder.Entity("Backstride.Core.Runs.Shoe", b =>
@@ -783,6 +902,40 @@ namespace Backstride.Data.Postgres.Migrations
                     b.Navigation("Run");
                 });
 
+            modelBuilder.Entity("Backstride.Core.Imports.ImportBatch", b =>
+                {
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Core.Imports.ImportFile", b =>
+                {
+                    b.HasOne("Backstride.Core.Imports.ImportBatch", null)
+                        .WithMany("Files")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Backstride.Core.Runs.Run", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfRunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Backstride.Core.Runs.Run", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Backstride.Core.Medication.DoseLogEntry", b =>
                 {
                     b.HasOne("Backstride.Data.Accounts.UserAccount", null)
@@ -853,7 +1006,77 @@ namespace Backstride.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("Backstride.Core.Runs.RunMeasurements", "Measurements", b1 =>
+                        {
+                            b1.Property<Guid>("RunId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<double?>("AvgCadenceStepsPerMinute")
+                                .HasColumnType("double precision")
+                                .HasColumnName("Measured_AvgCadenceStepsPerMinute");
+
+                            b1.Property<double?>("AvgGroundContactTimeMs")
+                                .HasColumnType("double precision")
+                                .HasColumnName("Measured_AvgGroundContactTimeMs");
+
+                            b1.Property<double?>("AvgHeartRate")
+                                .HasColumnType("double precision")
+                                .HasColumnName("Measured_AvgHeartRate");
+
+                            b1.Property<double?>("AvgPowerWatts")
+                                .HasColumnType("double precision")
+                                .HasColumnName("Measured_AvgPowerWatts");
+
+                            b1.Property<double?>("AvgStepLengthMm")
+                                .HasColumnType("double precision")
+                                .HasColumnName("Measured_AvgStepLengthMm");
+
+                            b1.Property<double?>("AvgVerticalOscillationMm")
+                                .HasColumnType("double precision")
+                                .HasColumnName("Measured_AvgVerticalOscillationMm");
+
+                            b1.Property<double?>("AvgVerticalRatioPercent")
+                                .HasColumnType("double precision")
+                                .HasColumnName("Measured_AvgVerticalRatioPercent");
+
+                            b1.Property<TimeSpan>("ElapsedTime")
+                                .HasColumnType("interval")
+                                .HasColumnName("Measured_ElapsedTime");
+
+                            b1.Property<double?>("ElevationGainMetres")
+                                .HasColumnType("double precision")
+                                .HasColumnName("Measured_ElevationGainMetres");
+
+                            b1.Property<TimeSpan>("MovingTime")
+                                .HasColumnType("interval")
+                                .HasColumnName("Measured_MovingTime");
+
+                            b1.HasKey("RunId");
+
+                            b1.ToTable("Runs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RunId");
+                        });
+
+                    b.Navigation("Measurements");
+
                     b.Navigation("Shoe");
+                });
+
+            modelBuilder.Entity("Backstride.Core.Runs.RunTrack", b =>
+                {
+                    b.HasOne("Backstride.Core.Runs.Run", null)
+                        .WithOne()
+                        .HasForeignKey("Backstride.Core.Runs.RunTrack", "RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Backstride.Core.Runs.Shoe", b =>
@@ -956,6 +1179,11 @@ namespace Backstride.Data.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Core.Imports.ImportBatch", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("Backstride.Core.Plans.PlanSession", b =>

@@ -74,6 +74,89 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.ToTable("CheckIns", (string)null);
                 });
 
+            modelBuilder.Entity("Backstride.Core.Imports.ImportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DoneFiles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalFiles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("ImportBatches", (string)null);
+                });
+
+            modelBuilder.Entity("Backstride.Core.Imports.ImportFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DuplicateOfRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DuplicateOfRunId");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("BatchId", "Position");
+
+                    b.ToTable("ImportFiles", (string)null);
+                });
+
             modelBuilder.Entity("Backstride.Core.Medication.DoseLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -341,6 +424,15 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.Property<Guid?>("ShoeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
@@ -365,6 +457,33 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.HasIndex("UserId", "StartedAt");
 
                     b.ToTable("Runs", (string)null);
+                });
+
+            modelBuilder.Entity("Backstride.Core.Runs.RunTrack", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EncodedSamples")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SampleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RunTracks", (string)null);
                 });
 
             modelBuilder.Entity("Backstride.Core.Runs.Shoe", b =>
@@ -772,6 +891,40 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.Navigation("Run");
                 });
 
+            modelBuilder.Entity("Backstride.Core.Imports.ImportBatch", b =>
+                {
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Core.Imports.ImportFile", b =>
+                {
+                    b.HasOne("Backstride.Core.Imports.ImportBatch", null)
+                        .WithMany("Files")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Backstride.Core.Runs.Run", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfRunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Backstride.Core.Runs.Run", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Backstride.Core.Medication.DoseLogEntry", b =>
                 {
                     b.HasOne("Backstride.Data.Accounts.UserAccount", null)
@@ -842,7 +995,77 @@ namespace Backstride.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("Backstride.Core.Runs.RunMeasurements", "Measurements", b1 =>
+                        {
+                            b1.Property<Guid>("RunId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double?>("AvgCadenceStepsPerMinute")
+                                .HasColumnType("REAL")
+                                .HasColumnName("Measured_AvgCadenceStepsPerMinute");
+
+                            b1.Property<double?>("AvgGroundContactTimeMs")
+                                .HasColumnType("REAL")
+                                .HasColumnName("Measured_AvgGroundContactTimeMs");
+
+                            b1.Property<double?>("AvgHeartRate")
+                                .HasColumnType("REAL")
+                                .HasColumnName("Measured_AvgHeartRate");
+
+                            b1.Property<double?>("AvgPowerWatts")
+                                .HasColumnType("REAL")
+                                .HasColumnName("Measured_AvgPowerWatts");
+
+                            b1.Property<double?>("AvgStepLengthMm")
+                                .HasColumnType("REAL")
+                                .HasColumnName("Measured_AvgStepLengthMm");
+
+                            b1.Property<double?>("AvgVerticalOscillationMm")
+                                .HasColumnType("REAL")
+                                .HasColumnName("Measured_AvgVerticalOscillationMm");
+
+                            b1.Property<double?>("AvgVerticalRatioPercent")
+                                .HasColumnType("REAL")
+                                .HasColumnName("Measured_AvgVerticalRatioPercent");
+
+                            b1.Property<long>("ElapsedTime")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Measured_ElapsedTime");
+
+                            b1.Property<double?>("ElevationGainMetres")
+                                .HasColumnType("REAL")
+                                .HasColumnName("Measured_ElevationGainMetres");
+
+                            b1.Property<long>("MovingTime")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Measured_MovingTime");
+
+                            b1.HasKey("RunId");
+
+                            b1.ToTable("Runs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RunId");
+                        });
+
+                    b.Navigation("Measurements");
+
                     b.Navigation("Shoe");
+                });
+
+            modelBuilder.Entity("Backstride.Core.Runs.RunTrack", b =>
+                {
+                    b.HasOne("Backstride.Core.Runs.Run", null)
+                        .WithOne()
+                        .HasForeignKey("Backstride.Core.Runs.RunTrack", "RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Backstride.Core.Runs.Shoe", b =>
@@ -945,6 +1168,11 @@ namespace Backstride.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Core.Imports.ImportBatch", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("Backstride.Core.Plans.PlanSession", b =>

@@ -1,3 +1,4 @@
+using Backstride.Core.Imports;
 using Backstride.Core.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,6 +14,22 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         run.Property(r => r.Id).ValueGeneratedNever();
         run.Property(r => r.Surface).HasConversion<string>().HasMaxLength(16);
         run.Property(r => r.Notes).HasMaxLength(RunRules.MaxNotesLength);
+        run.Property(r => r.Source).HasConversion<string>().HasMaxLength(16);
+        run.Property(r => r.SourceFileName).HasMaxLength(ImportFile.MaxFileNameLength);
+        // What a watch measured lives in the run's own row (null for runs typed in); the samples live in RunTracks.
+        run.OwnsOne(r => r.Measurements, measured =>
+        {
+            measured.Property(m => m.ElapsedTime).HasColumnName("Measured_ElapsedTime");
+            measured.Property(m => m.MovingTime).HasColumnName("Measured_MovingTime");
+            measured.Property(m => m.ElevationGainMetres).HasColumnName("Measured_ElevationGainMetres");
+            measured.Property(m => m.AvgHeartRate).HasColumnName("Measured_AvgHeartRate");
+            measured.Property(m => m.AvgCadenceStepsPerMinute).HasColumnName("Measured_AvgCadenceStepsPerMinute");
+            measured.Property(m => m.AvgVerticalOscillationMm).HasColumnName("Measured_AvgVerticalOscillationMm");
+            measured.Property(m => m.AvgGroundContactTimeMs).HasColumnName("Measured_AvgGroundContactTimeMs");
+            measured.Property(m => m.AvgVerticalRatioPercent).HasColumnName("Measured_AvgVerticalRatioPercent");
+            measured.Property(m => m.AvgStepLengthMm).HasColumnName("Measured_AvgStepLengthMm");
+            measured.Property(m => m.AvgPowerWatts).HasColumnName("Measured_AvgPowerWatts");
+        });
         run.HasOne<Accounts.UserAccount>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
         run.HasOne(r => r.Shoe).WithMany().HasForeignKey(r => r.ShoeId).OnDelete(DeleteBehavior.SetNull);
         // The history and "your last run" both read a runner's runs newest first.

@@ -18,6 +18,15 @@ public sealed class RunStore(BackstrideDbContext db, TimeProvider clock)
         db.Runs.AsNoTracking().OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
             .Take(count).ToListAsync(cancellationToken);
 
+    /// <summary>The runs that started in the <paramref name="window"/> before an instant: what a run is compared with as "usual".</summary>
+    public Task<List<Run>> BaselineRunsAsync(DateTimeOffset before, TimeSpan window,
+        CancellationToken cancellationToken = default)
+    {
+        var from = before - window;
+        return db.Runs.AsNoTracking().Where(r => r.StartedAt >= from && r.StartedAt < before)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<(List<Run> Items, bool HasMore)> PageAsync(int page, int pageSize,
         CancellationToken cancellationToken = default)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Backstride.Web.Features.Account;
 using Backstride.Web.Features.CheckIns;
+using Backstride.Web.Features.Imports;
 using Backstride.Web.Features.Runs;
 using Backstride.Web.Features.Plans;
 using Backstride.Web.Features.Settings;
@@ -49,6 +50,7 @@ public static class ApiSetup
         diary.MapCheckInsApi();
         diary.MapSettingsApi();
         diary.MapPlansApi();
+        diary.MapImportsApi();
     }
 
     public static bool IsApiRequest(HttpContext context) =>
