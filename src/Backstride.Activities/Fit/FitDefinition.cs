@@ -4,30 +4,35 @@ using System.Runtime.CompilerServices;
 namespace Backstride.Activities.Fit;
 
 /// <summary>One field of a definition message: where it sits in the data message and how to read it.</summary>
-internal readonly record struct FitField(byte Number, byte Size, byte BaseType, int Offset)
+internal readonly struct FitField
 {
     // Base type numbers (the low five bits of the base type byte) and their sizes in bytes.
     private static ReadOnlySpan<byte> BaseSizes => [1, 1, 1, 2, 2, 4, 4, 1, 4, 8, 1, 2, 4, 1, 8, 8, 8];
 
-    public int BaseNumber => BaseType & 0x1F;
+    public FitField(byte number, byte size, byte baseType, int offset)
+    {
+        Number = number;
+        Size = size;
+        BaseType = baseType;
+        Offset = offset;
+        BaseNumber = baseType & 0x1F;
+        // Worked out once per definition rather than once per value: it sits on the per-record path.
+        NumberSize = BaseNumber >= BaseSizes.Length || BaseNumber == 7 || size == 0 || size % BaseSizes[BaseNumber] != 0
+            ? 0
+            : BaseSizes[BaseNumber];
+    }
+
+    public byte Number { get; }
+    public byte Size { get; }
+    public byte BaseType { get; }
+    public int Offset { get; }
+    public int BaseNumber { get; }
 
     /// <summary>
     /// Size of one value of the base type, or 0 when the field cannot be read as a number: an unknown base type,
     /// a string, or a size that is not a multiple of the type's size (real COROS files do this; read as bytes).
     /// </summary>
-    public int NumberSize
-    {
-        get
-        {
-            var number = BaseNumber;
-            if (number >= BaseSizes.Length || number is 7 || Size == 0)
-            {
-                return 0;
-            }
-            var size = BaseSizes[number];
-            return Size % size == 0 ? size : 0;
-        }
-    }
+    public int NumberSize { get; }
 }
 
 /// <summary>A developer field in a definition: which description it refers to and where its value sits.</summary>
