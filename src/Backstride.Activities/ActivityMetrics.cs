@@ -119,7 +119,9 @@ public static class ActivityMetrics
         var sessions = activity.Sessions;
         if (sessions.Count == 0)
         {
-            return IsRunning(activity.Sport) ? [new RunningPart(null, activity.Samples, IsWholeFile: true)] : [];
+            return IsRunning(activity.Sport) || (IsUnnamed(activity.Sport) && AtRunningSpeed(SessionOf(activity.Samples)))
+                ? [new RunningPart(null, activity.Samples, IsWholeFile: true)]
+                : [];
         }
         if (sessions.Count == 1)
         {
@@ -141,7 +143,31 @@ public static class ActivityMetrics
 
     // A session that does not name its sport takes the activity's.
     private static bool IsRunningSession(ActivitySession session, Activity activity) =>
-        IsRunning(session.Sport) || (session.Sport is "" or "unknown" && IsRunning(activity.Sport));
+        IsRunning(session.Sport)
+        || (IsUnnamed(session.Sport) && (IsRunning(activity.Sport) || (IsUnnamed(activity.Sport) && AtRunningSpeed(session))));
+
+    /// <summary>
+    /// Sports that say nothing: a GPX without &lt;type&gt;, FIT's "generic", TCX's "Other" (which Strava writes for
+    /// runs). In a runner's diary such a file is a run unless its speed says otherwise.
+    /// </summary>
+    internal static bool IsUnnamed(string sport) =>
+        sport.Trim().ToUpperInvariant() is "" or "UNKNOWN" or "GENERIC" or "OTHER" or "ALL";
+
+    /// <summary>Faster on average than 6 m/s (2:47 per km) is a ride, not a training run.</summary>
+    public const double FastestAverageRunMetresPerSecond = 6;
+
+    private static bool AtRunningSpeed(ActivitySession session) =>
+        session.TotalDistanceMetres is not { } metres
+        || (NonNegative(session.TotalTimerTimeSeconds) ?? NonNegative(session.TotalElapsedTimeSeconds)) is not { } seconds
+        || seconds <= 0
+        || metres / seconds <= FastestAverageRunMetresPerSecond;
+
+    private static ActivitySession SessionOf(ActivitySample[] samples) => new()
+    {
+        Sport = "unknown",
+        TotalDistanceMetres = samples.Length > 0 && !double.IsNaN(samples[^1].DistanceMetres) ? samples[^1].DistanceMetres : null,
+        TotalElapsedTimeSeconds = samples.Length > 1 ? (samples[^1].Time - samples[0].Time).TotalSeconds : null,
+    };
 
     /// <summary>The samples from a session's start to its end: its elapsed time, else the next session's start.</summary>
     private static ActivitySample[] SamplesWithin(ActivitySample[] samples, IReadOnlyList<ActivitySession> sessions, int index)
@@ -238,11 +264,14 @@ public static class ActivityMetrics
             }
         }
 
+        var timer = NonNegative(part.Session?.TotalTimerTimeSeconds);
         if (!judged)
         {
-            moving = NonNegative(part.Session?.TotalTimerTimeSeconds) ?? elapsedSeconds;
+            moving = timer ?? elapsedSeconds;
         }
-        return Math.Min(moving, elapsedSeconds);
+        // While auto-paused the watch records nothing, and the first sample after it already has running speed, so a
+        // short pause would count as moving; the watch's own timer time is the ceiling.
+        return Math.Min(moving, Math.Min(timer ?? elapsedSeconds, elapsedSeconds));
     }
 
     /// <summary>The speed over the interval ending at <paramref name="current"/>: as recorded, else from distance, else from positions.</summary>

@@ -16,7 +16,8 @@ public static class ActivityReader
         limits ??= ActivityReadLimits.Default;
 
         var buffered = stream.CanSeek ? stream : new BufferedStream(stream, 4096);
-        Span<byte> head = stackalloc byte[16];
+        // Enough to see past the white space some exporters put before "<?xml" (Strava's TCX has about ten spaces).
+        Span<byte> head = stackalloc byte[256];
         var headLength = PeekHead(buffered, head, out var rewind);
 
         if (headLength >= 2 && head[0] == 0x1F && head[1] == 0x8B)
@@ -32,9 +33,10 @@ public static class ActivityReader
             return FitReader.Read(ReadAllBounded(rewind, limits.MaxFileBytes), limits);
         }
 
-        if (LooksLikeXml(head[..headLength]))
+        if (XmlStart(head[..headLength]) is { } xmlStart)
         {
-            return XmlActivityReader.Read(rewind, limits);
+            // XmlReader refuses an XML declaration after anything, white space included, so the reader starts at '<'.
+            return XmlActivityReader.Read(Skip(rewind, xmlStart), limits);
         }
 
         throw new ActivityFileException(ActivityFileProblem.UnknownFormat,
@@ -74,22 +76,35 @@ public static class ActivityReader
         return read;
     }
 
-    private static bool LooksLikeXml(ReadOnlySpan<byte> head)
+    /// <summary>Where the markup starts when the head is a UTF-8 byte-order mark, optional white space and '&lt;'; else null.</summary>
+    private static int? XmlStart(ReadOnlySpan<byte> head)
     {
-        // A UTF-8 byte-order mark, then optional white space, then '<'.
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        var start = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        for (var i = start; i < head.Length; i++)
         {
-            head = head[3..];
-        }
-        foreach (var b in head)
-        {
-            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            if (head[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
             {
                 continue;
             }
-            return b == (byte)'<';
+            return head[i] == (byte)'<' ? i : null;
         }
-        return false;
+        return null;
+    }
+
+    private static Stream Skip(Stream stream, int count)
+    {
+        if (count == 0)
+        {
+            return stream;
+        }
+        if (stream.CanSeek)
+        {
+            stream.Position += count;
+            return stream;
+        }
+        Span<byte> discard = stackalloc byte[256];
+        stream.ReadExactly(discard[..count]);
+        return stream;
     }
 
     internal static byte[] ReadAllBounded(Stream stream, long maxBytes)

@@ -50,33 +50,81 @@ public static class ExportArchive
         // ZipArchive copies a stream it cannot seek into memory; a temporary file keeps a large upload off the heap.
         using var spool = zip.CanSeek ? null : SpoolToTemporaryFile(zip);
         using var archive = Open(spool ?? zip);
-        var entries = ActivityEntries(archive, limits);
+        var extraction = new Extraction(Directory.CreateDirectory(targetDirectory).FullName, limits);
+        ExtractFrom(archive, prefix: "", extraction, allowNested: true);
+        return extraction.Results;
+    }
 
-        var directory = Directory.CreateDirectory(targetDirectory).FullName;
-        var results = new List<ArchiveEntryResult>(entries.Count);
-        var buffer = new byte[CopyBufferBytes];
-        long written = 0;
-        for (var index = 0; index < entries.Count; index++)
+    /// <summary>What one extraction has done so far, shared by an archive and the archives inside it.</summary>
+    private sealed class Extraction(string directory, ActivityReadLimits limits)
+    {
+        public string Directory { get; } = directory;
+        public ActivityReadLimits Limits { get; } = limits;
+        public List<ArchiveEntryResult> Results { get; } = [];
+        public byte[] Buffer { get; } = new byte[CopyBufferBytes];
+        public long Written;
+        public long Declared;
+        public int Entries;
+        public int NextIndex;
+    }
+
+    private static void ExtractFrom(ZipArchive archive, string prefix, Extraction extraction, bool allowNested)
+    {
+        var limits = extraction.Limits;
+        var (entries, nested) = ActivityEntries(archive, extraction, allowNested);
+        foreach (var (entry, name, extension) in entries)
         {
-            var (entry, name, extension) = entries[index];
             if (Rejection(entry, limits) is { } reason)
             {
-                results.Add(new ArchiveEntryResult(name, null, reason));
+                extraction.Results.Add(new ArchiveEntryResult(prefix + name, null, reason));
                 continue;
             }
 
-            var path = Path.Combine(directory, index.ToString("D5", CultureInfo.InvariantCulture) + extension);
-            var failure = CopyEntry(entry, path, limits, buffer, ref written);
-            results.Add(failure is null ? new ArchiveEntryResult(name, path, null) : new ArchiveEntryResult(name, null, failure));
+            var path = Path.Combine(extraction.Directory,
+                extraction.NextIndex++.ToString("D5", CultureInfo.InvariantCulture) + extension);
+            var failure = CopyEntry(entry, path, limits.MaxFileBytes, extraction);
+            extraction.Results.Add(failure is null
+                ? new ArchiveEntryResult(prefix + name, path, null)
+                : new ArchiveEntryResult(prefix + name, null, failure));
         }
-        return results;
+
+        // Garmin's "export your data" keeps the FIT files in zips inside the zip
+        // (DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip): one level is opened, within the same bounds.
+        foreach (var (entry, name, _) in nested)
+        {
+            var path = Path.Combine(extraction.Directory, "nested-" + extraction.NextIndex++.ToString("D5", CultureInfo.InvariantCulture) + ".zip");
+            var remaining = limits.MaxArchiveExpandedBytes - extraction.Written;
+            if (entry.Length > remaining)
+            {
+                throw ArchiveTooLarge(limits);
+            }
+            if (CopyEntry(entry, path, remaining, extraction) is { } failure)
+            {
+                extraction.Results.Add(new ArchiveEntryResult(name, null, failure));
+                continue;
+            }
+
+            try
+            {
+                using var inner = Open(File.OpenRead(path), leaveOpen: false);
+                ExtractFrom(inner, prefix + name + "/", extraction, allowNested: false);
+            }
+            catch (ActivityFileException e) when (e.Problem == ActivityFileProblem.Corrupt)
+            {
+                extraction.Results.Add(new ArchiveEntryResult(name, null, e.Message));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
     }
 
-    private static ZipArchive Open(Stream zip)
+    private static ZipArchive Open(Stream zip, bool leaveOpen = true)
     {
         try
         {
-            return new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+            return new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen);
         }
         catch (InvalidDataException e)
         {
@@ -88,10 +136,15 @@ public static class ExportArchive
         }
     }
 
-    /// <summary>The activity entries in archive order, once the archive as a whole is known to be within the limits.</summary>
-    private static List<(ZipArchiveEntry Entry, string Name, string Extension)> ActivityEntries(ZipArchive archive,
-        ActivityReadLimits limits)
+    /// <summary>
+    /// The activity entries (and, where allowed, the zips inside) in archive order, once the archive is known to be
+    /// within the limits. Entries of nested archives count against the same totals as the outer one's.
+    /// </summary>
+    private static (List<(ZipArchiveEntry Entry, string Name, string Extension)> Activities,
+        List<(ZipArchiveEntry Entry, string Name, string Extension)> Nested) ActivityEntries(ZipArchive archive,
+        Extraction extraction, bool allowNested)
     {
+        var limits = extraction.Limits;
         IReadOnlyCollection<ZipArchiveEntry> all;
         try
         {
@@ -102,33 +155,43 @@ public static class ExportArchive
             throw NotAZip(e);
         }
 
-        if (all.Count > limits.MaxArchiveEntries)
+        extraction.Entries += all.Count;
+        if (extraction.Entries > limits.MaxArchiveEntries)
         {
             throw new ActivityFileException(ActivityFileProblem.TooLarge, string.Create(CultureInfo.InvariantCulture,
-                $"The archive holds {all.Count} entries; at most {limits.MaxArchiveEntries} are read."));
+                $"The archive holds {extraction.Entries} entries; at most {limits.MaxArchiveEntries} are read."));
         }
 
         var found = new List<(ZipArchiveEntry Entry, string Name, string Extension)>();
-        long declared = 0;
+        var nested = new List<(ZipArchiveEntry Entry, string Name, string Extension)>();
         foreach (var entry in all)
         {
             var name = entry.FullName.Replace('\\', '/');
-            if (ActivityExtension(name) is not { } extension)
+            var extension = ActivityExtension(name);
+            if (extension is null && allowNested && IsNestedArchive(name))
+            {
+                nested.Add((entry, name, ".zip"));
+                continue;
+            }
+            if (extension is null)
             {
                 continue;
             }
 
             // Only what would be inflated counts: photos and the CSV are never expanded.
             var length = Math.Max(0, entry.Length);
-            if (length > limits.MaxArchiveExpandedBytes - declared)
+            if (length > limits.MaxArchiveExpandedBytes - extraction.Declared)
             {
                 throw ArchiveTooLarge(limits);
             }
-            declared += length;
+            extraction.Declared += length;
             found.Add((entry, name, extension));
         }
-        return found;
+        return (found, nested);
     }
+
+    private static bool IsNestedArchive(string name) =>
+        name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) && ActivityExtension(name[..^4] + ".fit") is not null;
 
     /// <summary>The entry's extension(s) as spelled in the archive when it names an activity file, else null.</summary>
     private static string? ActivityExtension(string name)
@@ -189,13 +252,12 @@ public static class ExportArchive
     }
 
     /// <summary>Inflates one entry to <paramref name="path"/>; returns why it was given up (the partial file deleted), or null.</summary>
-    private static string? CopyEntry(ZipArchiveEntry entry, string path, ActivityReadLimits limits, byte[] buffer,
-        ref long written)
+    private static string? CopyEntry(ZipArchiveEntry entry, string path, long maxBytes, Extraction extraction)
     {
         string? reason;
         using (var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            reason = CopyBounded(entry, target, limits, buffer, ref written);
+            reason = CopyBounded(entry, target, maxBytes, extraction);
         }
 
         if (reason is not null)
@@ -205,24 +267,25 @@ public static class ExportArchive
         return reason;
     }
 
-    private static string? CopyBounded(ZipArchiveEntry entry, FileStream target, ActivityReadLimits limits, byte[] buffer,
-        ref long written)
+    private static string? CopyBounded(ZipArchiveEntry entry, FileStream target, long maxBytes, Extraction extraction)
     {
         if (OpenEntry(entry, out var reason) is not { } opened)
         {
             return reason;
         }
 
-        using var source = new BoundedReadStream(opened, limits.MaxFileBytes, entry.CompressedLength, limits.MaxCompressionRatio);
+        var limits = extraction.Limits;
+        var buffer = extraction.Buffer;
+        using var source = new BoundedReadStream(opened, maxBytes, entry.CompressedLength, limits.MaxCompressionRatio);
         int n;
         while ((n = ReadChunk(source, buffer, out reason)) > 0)
         {
-            if (n > limits.MaxArchiveExpandedBytes - written)
+            if (n > limits.MaxArchiveExpandedBytes - extraction.Written)
             {
                 throw ArchiveTooLarge(limits);
             }
             target.Write(buffer, 0, n);
-            written += n;
+            extraction.Written += n;
         }
         return reason;
     }

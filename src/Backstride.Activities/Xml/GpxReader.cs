@@ -278,7 +278,8 @@ internal sealed class GpxReader
         }
 
         var sport = SportFromType(_typeText);
-        var running = ActivityMetrics.IsRunning(sport);
+        // A file that names no sport is taken for a run, as SummariseRun does: its cadence is per leg too.
+        var running = ActivityMetrics.IsRunning(sport) || ActivityMetrics.IsUnnamed(sport);
         var samples = _samples.ToArray();
         if (running)
         {

@@ -274,7 +274,7 @@ internal sealed class TcxReader
     {
         _sport = SportFromAttribute(_reader.GetAttribute("Sport"));
         // Known before any trackpoint (it is an attribute), so cadence can be doubled as the points are read.
-        _running = ActivityMetrics.IsRunning(_sport);
+        _running = ActivityMetrics.IsRunning(_sport) || ActivityMetrics.IsUnnamed(_sport);
         if (!_reader.IsEmptyElement)
         {
             _activityDepth = depth;

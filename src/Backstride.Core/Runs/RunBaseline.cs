@@ -73,6 +73,12 @@ public static class RunBaseline
             var earlierValues = new List<double>();
             foreach (var earlier in baseline)
             {
+                // A typed-in duration is the whole time out, an imported one the moving time: pace is only
+                // compared like with like, or every imported run would read "faster than usual".
+                if (metric == RunMetric.Pace && earlier.Source != run.Source)
+                {
+                    continue;
+                }
                 if (ValueOf(earlier, metric, unit) is { } earlierValue)
                 {
                     earlierValues.Add(earlierValue);

@@ -51,6 +51,65 @@ public sealed class ExportArchiveTests : IDisposable
     }
 
     [Fact]
+    public void Extract_GarminExportWithZipsInside_ExtractsTheFitFilesOfTheInnerZips()
+    {
+        // Garmin's "export your data" keeps uploaded FIT files in part zips inside the export zip.
+        var fit = SampleFiles.Bytes(SampleFiles.Fenix5Run);
+        using var part1 = Zip(("run-1.fit", fit), ("notes.txt", "x"u8.ToArray()));
+        using var part2 = Zip(("run-2.fit", fit));
+        using var export = Zip(
+            ("DI_CONNECT/DI-Connect-Fitness/profile.json", "{}"u8.ToArray()),
+            ("DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip", part1.ToArray()),
+            ("DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part2.zip", part2.ToArray()));
+
+        var results = ExportArchive.Extract(export, Target, ActivityReadLimits.Default);
+
+        Assert.Equal(
+            ["DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip/run-1.fit",
+             "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part2.zip/run-2.fit"],
+            results.Select(r => r.EntryName));
+        Assert.All(results, r => Assert.Equal(21, ActivityReader.ReadFile(r.ExtractedPath!).RecordCount));
+        // The inner zips themselves are not left behind.
+        Assert.Equal(2, Directory.GetFiles(Target).Length);
+    }
+
+    [Fact]
+    public void Extract_ZipInsideAZipInsideAZip_OpensOnlyOneLevel()
+    {
+        using var innermost = Zip(("deep.fit", SampleFiles.Bytes(SampleFiles.SdkActivity)));
+        using var middle = Zip(("inner.zip", innermost.ToArray()));
+        using var outer = Zip(("middle.zip", middle.ToArray()));
+
+        var results = ExportArchive.Extract(outer, Target, ActivityReadLimits.Default);
+
+        Assert.Empty(results);
+    }
+
+    [Fact]
+    public void Extract_NestedEntriesCountAgainstTheEntryLimit()
+    {
+        using var part = Zip(Enumerable.Range(1, 8).Select(i => ($"{i}.fit", new byte[] { 1, 2, 3 })).ToArray());
+        using var export = Zip(("a.zip", part.ToArray()), ("b.fit", [1, 2, 3]));
+
+        var error = Assert.Throws<ActivityFileException>(() =>
+            ExportArchive.Extract(export, Target, ActivityReadLimits.Default with { MaxArchiveEntries = 9 }));
+
+        Assert.Equal(ActivityFileProblem.TooLarge, error.Problem);
+    }
+
+    [Fact]
+    public void Extract_BrokenZipInside_IsRejectedWithItsReasonAndTheRestExtracts()
+    {
+        using var export = Zip(("Part1.zip", "not a zip at all"u8.ToArray()), ("run.fit", SampleFiles.Bytes(SampleFiles.SdkActivity)));
+
+        var results = ExportArchive.Extract(export, Target, ActivityReadLimits.Default);
+
+        Assert.Equal(2, results.Count);
+        Assert.NotNull(results.Single(r => r.EntryName == "run.fit").ExtractedPath);
+        Assert.Contains("not a readable zip", results.Single(r => r.EntryName == "Part1.zip").RejectedReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_StravaLikeArchive_ExtractedFilesReadAsTheirFormats()
     {
         // Arrange

@@ -30,3 +30,31 @@ public sealed class SummaryOnlyReadTests
         Assert.Equal(full.RecordMeans, summary.RecordMeans);
     }
 }
+
+/// <summary>What real exporters do around the XML itself.</summary>
+public sealed class XmlExportQuirkTests
+{
+    [Fact]
+    public void White_space_before_the_xml_declaration_is_skipped_as_Strava_TCX_exports_need()
+    {
+        var tcx = "          " + File.ReadAllText(SampleFiles.PathOf(SampleFiles.SmallTcx));
+
+        var activity = ActivityReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(tcx)));
+
+        Assert.Equal(85, activity.RecordCount);
+    }
+
+    [Fact]
+    public void A_gpx_without_a_type_at_running_speed_is_taken_for_a_run_with_cadence_in_steps_per_minute()
+    {
+        var gpx = File.ReadAllText(SampleFiles.PathOf(SampleFiles.Ns3Gpx));
+        var withoutType = System.Text.RegularExpressions.Regex.Replace(gpx, "<type>.*?</type>", "");
+
+        var activity = ActivityReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(withoutType)));
+        var summary = ActivityMetrics.SummariseRun(activity);
+
+        Assert.Equal("unknown", activity.Sport);
+        Assert.NotNull(summary);
+        Assert.InRange(summary.AvgCadenceStepsPerMinute!.Value, 140, 200);
+    }
+}

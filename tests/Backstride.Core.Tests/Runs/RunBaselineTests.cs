@@ -139,6 +139,22 @@ public sealed class RunBaselineTests
     }
 
     [Fact]
+    public void Compare_ImportedRunPace_IsComparedOnlyWithOtherImportedRuns()
+    {
+        // Arrange: three hand-logged runs (whole time out, slower) and three imported ones (moving time).
+        var run = Imported(0, minutes: 50);
+        Run[] earlier = [Manual(1, minutes: 60), Manual(2, minutes: 60), Manual(3, minutes: 60),
+            Imported(4, minutes: 50), Imported(5, minutes: 50), Imported(6, minutes: 50)];
+
+        // Act
+        var pace = Of(RunBaseline.Compare(run, earlier), RunMetric.Pace);
+
+        // Assert: about the usual of the imported runs, not "faster" than the hand-logged ones.
+        Assert.Equal(3, pace.RunsInBaseline);
+        Assert.Equal(0.0, Assert.NotNull(pace.PercentDifference), precision: 6);
+    }
+
+    [Fact]
     public void Compare_HandLoggedRun_OnlyPaceAndDistance()
     {
         // Arrange
