@@ -22,8 +22,12 @@ public sealed class ImportJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.GetByRole(AriaRole.Link, new() { Name = "Import", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import runs from your watch" })).ToBeVisibleAsync();
         await page.AssertPageIsGoodAsync();
-        await page.GetByLabel("Watch files or an export archive")
-            .SetInputFilesAsync(new[] { SampleFiles.PathOf(SampleFiles.Fenix5Run), SampleFiles.PathOf(SampleFiles.WrongFileCrc) });
+        // This morning's run (recent enough to check in on) and a real FIT file with a broken CRC.
+        await page.GetByLabel("Watch files or an export archive").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "this-morning.gpx", MimeType = "application/gpx+xml", Buffer = RecentRunGpx(browser.App.Clock.GetUtcNow().AddHours(-3)) },
+            new FilePayload { Name = "activity-filecrc.fit", MimeType = "application/octet-stream", Buffer = SampleFiles.Bytes(SampleFiles.WrongFileCrc) },
+        });
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/imports/[0-9a-f-]{36}$"));
@@ -31,7 +35,7 @@ public sealed class ImportJourneyTests(BrowserFixture browser) : IClassFixture<B
             .ToBeVisibleAsync(new() { Timeout = 60_000 });
         var files = page.Locator(".import-file");
         await Assertions.Expect(files).ToHaveCountAsync(2);
-        var run = files.Filter(new() { HasText = "garmin-fenix-5-run.fit" });
+        var run = files.Filter(new() { HasText = "this-morning.gpx" });
         await Assertions.Expect(run.Locator(".file-outcome")).ToHaveTextAsync("Imported");
         await Assertions.Expect(run.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^See the run") })).ToBeVisibleAsync();
         var broken = files.Filter(new() { HasText = "activity-filecrc.fit" });
@@ -43,5 +47,21 @@ public sealed class ImportJourneyTests(BrowserFixture browser) : IClassFixture<B
 
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Check in on your newest run") }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "How is your back?" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>A 5-minute GPX run that started at <paramref name="start"/>: 31 points, 33 m apart, 10 s apart.</summary>
+    private static byte[] RecentRunGpx(DateTimeOffset start)
+    {
+        var points = new System.Text.StringBuilder();
+        for (var i = 0; i <= 30; i++)
+        {
+            var latitude = (52.52 + (i * 0.0003)).ToString("F6", System.Globalization.CultureInfo.InvariantCulture);
+            var time = start.AddSeconds(10 * i).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            points.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"<trkpt lat=\"{latitude}\" lon=\"13.405000\"><ele>34</ele><time>{time}</time></trkpt>\n");
+        }
+        return System.Text.Encoding.UTF8.GetBytes(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gpx version=\"1.1\" creator=\"test\" xmlns=\"http://www.topografix.com/GPX/1/1\">" +
+            $"<trk><type>running</type><trkseg>\n{points}</trkseg></trk></gpx>\n");
     }
 }

@@ -8,6 +8,9 @@ namespace Backstride.Data.Diary;
 public sealed record ImportBatchSummary(Guid Id, DateTimeOffset CreatedAt, ImportStatus Status, int TotalFiles, int DoneFiles,
     int Imported, int Duplicates, int Rejected);
 
+/// <summary>How a batch's files have ended so far; files still waiting are in none of these.</summary>
+public sealed record ImportOutcomeCounts(int Imported, int Duplicates, int Rejected);
+
 /// <summary>A file an unpacked upload will import, in upload order; rejected already when the archive refused it.</summary>
 public sealed record PlannedImportFile(string Name, string? RejectedReason);
 
@@ -18,6 +21,9 @@ public sealed record PlannedImportFile(string Name, string? RejectedReason);
 /// </summary>
 public sealed class ImportStore(BackstrideDbContext db, TimeProvider clock)
 {
+    // Well under SQLite's 32,766 and PostgreSQL's 65,535 parameters, with room for the query's own.
+    private const int RunLookupChunkSize = 500;
+
     public async Task<ImportBatch> CreateBatchAsync(Guid batchId, IReadOnlyList<string> fileNames,
         CancellationToken cancellationToken = default)
     {
@@ -88,11 +94,63 @@ public sealed class ImportStore(BackstrideDbContext db, TimeProvider clock)
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>The runs this batch imported or found already in the diary, by id, for the results list.</summary>
-    public Task<Dictionary<Guid, Run>> RunsOfBatchAsync(Guid batchId, CancellationToken cancellationToken = default) =>
-        db.Runs.AsNoTracking()
-            .Where(r => db.ImportFiles.Any(f => f.BatchId == batchId && (f.RunId == r.Id || f.DuplicateOfRunId == r.Id)))
-            .ToDictionaryAsync(r => r.Id, cancellationToken);
+    /// <summary>
+    /// The runs these files became or were found to repeat, by id, for the results list. Looked up by the ids the files
+    /// already hold, so the cost follows the files listed rather than a scan of the runner's runs for each one.
+    /// </summary>
+    public async Task<Dictionary<Guid, Run>> RunsOfFilesAsync(IEnumerable<ImportFile> files,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = files.SelectMany(f => new[] { f.RunId, f.DuplicateOfRunId }).OfType<Guid>().Distinct().ToList();
+        var runs = new Dictionary<Guid, Run>(ids.Count);
+        // In chunks: each id is a query parameter, and SQLite and PostgreSQL cap how many one query may have.
+        foreach (var chunk in ids.Chunk(RunLookupChunkSize))
+        {
+            var some = chunk.ToList();
+            foreach (var run in await db.Runs.AsNoTracking().Where(r => some.Contains(r.Id)).ToListAsync(cancellationToken))
+            {
+                runs[run.Id] = run;
+            }
+        }
+        return runs;
+    }
+
+    /// <summary>
+    /// What the progress page lists while a batch runs, in upload order: every rejected file (the runner may want to act
+    /// on those early) and the last few finished. The whole list waits for the end, so a large export stays cheap to follow.
+    /// </summary>
+    public async Task<List<ImportFile>> ProgressFilesAsync(Guid batchId, int latestCount,
+        CancellationToken cancellationToken = default)
+    {
+        var rejected = await db.ImportFiles.AsNoTracking()
+            .Where(f => f.BatchId == batchId && f.Outcome == ImportOutcome.Rejected)
+            .ToListAsync(cancellationToken);
+        // Files are imported in upload order, so the highest positions with an outcome are the latest finished.
+        var latest = await db.ImportFiles.AsNoTracking()
+            .Where(f => f.BatchId == batchId && f.Outcome != ImportOutcome.Pending)
+            .OrderByDescending(f => f.Position)
+            .Take(latestCount)
+            .ToListAsync(cancellationToken);
+        return rejected.Concat(latest).DistinctBy(f => f.Id).OrderBy(f => f.Position).ToList();
+    }
+
+    /// <summary>The batch's outcomes so far, counted by the database without loading the files.</summary>
+    public async Task<ImportOutcomeCounts> OutcomeCountsAsync(Guid batchId, CancellationToken cancellationToken = default)
+    {
+        var counts = await db.ImportFiles.AsNoTracking()
+            .Where(f => f.BatchId == batchId)
+            .GroupBy(f => f.Outcome)
+            .Select(g => new { Outcome = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Outcome, g => g.Count, cancellationToken);
+        return new ImportOutcomeCounts(
+            counts.GetValueOrDefault(ImportOutcome.Imported),
+            counts.GetValueOrDefault(ImportOutcome.Duplicate),
+            counts.GetValueOrDefault(ImportOutcome.Rejected));
+    }
+
+    /// <summary>The runner's batches still queued or importing: each holds its upload on the server's disk until it ends.</summary>
+    public Task<int> UnfinishedCountAsync(CancellationToken cancellationToken = default) =>
+        db.ImportBatches.CountAsync(b => b.Status == ImportStatus.Queued || b.Status == ImportStatus.Running, cancellationToken);
 
     /// <summary>
     /// The batch starts importing. With a plan (its archives were unpacked), the plan's files replace the uploaded

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -6,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using Backstride.Activities;
 using Backstride.Activities.Tests;
+using Backstride.Core.Imports;
 using Backstride.Core.Runs;
 using Backstride.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -169,23 +171,42 @@ public abstract class ImportTests(BackstrideApp app)
         var runner = await app.NewRunner().RegisterAsync();
 
         var posted = await ImportRequests.PostFormAsync(runner,
-            ImportRequests.Sample(SampleFiles.MarathonTcx), ImportRequests.Sample(SampleFiles.Fenix5Run));
+            ImportRequests.Sample(SampleFiles.MarathonTcx), ("this-morning.gpx", ImportRequests.RecentRunGpx(TimeSpan.FromHours(3))));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var location = posted.Headers.Location!.OriginalString;
         var batch = await ImportRequests.CompletedAsync(runner, Guid.Parse(location["/imports/".Length..]));
         var page = await runner.GetPageAsync(location);
 
-        // The fenix run (June 2017) is newer than the marathon (October 2014).
-        var newestRunId = ImportRequests.FileNamed(batch, "garmin-fenix-5-run.fit").GetProperty("runId").GetGuid();
+        // This morning's run is newer than the marathon (October 2014), and recent enough to check in on.
+        var newestRunId = ImportRequests.FileNamed(batch, "this-morning.gpx").GetProperty("runId").GetGuid();
         Assert.Equal(newestRunId, batch.GetProperty("newestRunId").GetGuid());
         Assert.Contains("2 of 2 files", page.QuerySelector(".import-count")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(["twin_cities_marathon.tcx", "garmin-fenix-5-run.fit"],
+        Assert.Equal(["twin_cities_marathon.tcx", "this-morning.gpx"],
             page.QuerySelectorAll(".import-file .file-name").Select(e => e.TextContent).ToList());
         Assert.Equal(2, page.QuerySelectorAll(".import-file .file-outcome").Count(e => e.TextContent == "Imported"));
         var checkIn = page.QuerySelectorAll("a").Single(a => a.TextContent.Contains("Check in on your newest run", StringComparison.Ordinal));
         Assert.Equal($"/check-ins/new?runId={newestRunId}", checkIn.GetAttribute("href"));
         // Done: the page no longer refreshes itself.
         Assert.Null(page.QuerySelector("noscript"));
+    }
+
+    [Fact]
+    public async Task ProgressPage_WhenTheNewestRunIsOld_OffersNoCheckInButTheHistory()
+    {
+        var runner = await app.NewRunner().RegisterAsync();
+
+        var posted = await ImportRequests.PostFormAsync(runner, ImportRequests.Sample(SampleFiles.Fenix5Run));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var location = posted.Headers.Location!.OriginalString;
+        await ImportRequests.CompletedAsync(runner, Guid.Parse(location["/imports/".Length..]));
+        var page = await runner.GetPageAsync(location);
+
+        // The fenix run is from June 2017: how the back felt after it is long past asking.
+        var summary = page.QuerySelector(".import-summary")!;
+        Assert.DoesNotContain("Check in", summary.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.QuerySelectorAll("a"),
+            a => a.GetAttribute("href")?.StartsWith("/check-ins/new?runId=", StringComparison.Ordinal) == true);
+        Assert.Equal("/history", summary.QuerySelectorAll("a").Single(a => a.TextContent == "See your runs in the history").GetAttribute("href"));
     }
 
     [Fact]
@@ -226,6 +247,71 @@ public abstract class ImportTests(BackstrideApp app)
     }
 
     [Fact]
+    public async Task Upload_WithACookieAndAMadeUpBearerHeaderButNoToken_IsRefusedAndNothingIsStored()
+    {
+        var runner = await app.NewRunner().RegisterAsync();
+        // Another site's page cannot send a valid bearer token, but it can send this header beside the runner's cookie.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports")
+        {
+            Content = ImportRequests.Files(ImportRequests.Sample(SampleFiles.Fenix5Run)),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "x");
+
+        var response = await runner.Http.SendAsync(request);
+        var imports = await runner.Http.GetFromJsonAsync<JsonElement>("/api/v1/imports");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(imports.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Upload_WhileTwoImportsAreUnfinished_Answers409AndStoresNothing()
+    {
+        var runner = await app.NewRunner().RegisterWithTokenAsync();
+        await ImportRequests.AddUnfinishedBatchesAsync(app, runner.UserId, ImportStatus.Queued, ImportStatus.Running);
+        using var content = ImportRequests.Files(ImportRequests.Sample(SampleFiles.Fenix5Run));
+
+        var response = await runner.Http.PostAsync("/api/v1/imports", content);
+        var imports = await runner.Http.GetFromJsonAsync<JsonElement>("/api/v1/imports");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("You have imports still running; wait for them to finish.", problem.GetProperty("title").GetString());
+        Assert.Equal(2, imports.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Upload_WhileOneImportIsUnfinished_IsImported()
+    {
+        var runner = await app.NewRunner().RegisterWithTokenAsync();
+        await ImportRequests.AddUnfinishedBatchesAsync(app, runner.UserId, ImportStatus.Running);
+
+        var batch = await ImportRequests.CompletedAsync(runner,
+            await ImportRequests.UploadAsync(runner, ImportRequests.Sample(SampleFiles.Fenix5Run)));
+
+        Assert.Equal("imported", Assert.Single(batch.GetProperty("files").EnumerateArray()).GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task UploadForm_WhileTwoImportsAreUnfinished_SaysSoBesideTheFieldAndStoresNothing()
+    {
+        var runner = await app.NewRunner().RegisterAsync();
+        var runnerId = await app.UserIdAsync(runner.Email);
+        await ImportRequests.AddUnfinishedBatchesAsync(app, runnerId, ImportStatus.Running, ImportStatus.Running);
+
+        var response = await ImportRequests.PostFormAsync(runner, ImportRequests.Sample(SampleFiles.Fenix5Run));
+        var page = await RunnerClient.ParseAsync(response);
+        var batches = await app.ReadAsAsync(runnerId, db => db.ImportBatches.CountAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("You have imports still running; wait for them to finish.", page.QuerySelector("#files-error")!.TextContent,
+            StringComparison.Ordinal);
+        Assert.Equal(2, batches);
+    }
+
+    [Fact]
     public async Task Upload_ThroughTheApiWithoutFiles_Answers400NamingTheField()
     {
         var runner = await app.NewRunner().RegisterWithTokenAsync();
@@ -250,6 +336,7 @@ public sealed class SmallImportLimitsApp : BackstrideApp
     [
         new("Import:MaxFileMegabytes", "1"),
         new("Import:MaxUploadMegabytes", "3"),
+        new("Import:MaxArchiveEntries", "3"),
     ];
 }
 
@@ -270,6 +357,25 @@ public sealed class ImportLimitTests(SmallImportLimitsApp app) : IClassFixture<S
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("3 MB", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Empty(imports.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Upload_MoreFilesThanTheConfiguredLimit_Answers413SayingHowManyAndStoresNothing()
+    {
+        var runner = await app.NewRunner().RegisterWithTokenAsync();
+        // One more tiny file than Import:MaxArchiveEntries allows.
+        var files = Enumerable.Range(1, 4).Select(i => ($"tiny-{i}.gpx", Encoding.ASCII.GetBytes("<gpx/>"))).ToArray();
+        using var content = ImportRequests.Files(files);
+
+        var response = await runner.Http.PostAsync("/api/v1/imports", content);
+        var imports = await runner.Http.GetFromJsonAsync<JsonElement>("/api/v1/imports");
+        var batches = await app.ReadAsAsync(runner.UserId, db => db.ImportBatches.CountAsync());
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("At most 3 files at once; upload an export archive instead.", problem.GetProperty("title").GetString());
+        Assert.Empty(imports.GetProperty("items").EnumerateArray());
+        Assert.Equal(0, batches);
     }
 
     [Fact]
@@ -354,6 +460,17 @@ internal static class ImportRequests
         }
     }
 
+    /// <summary>Batches that look queued or importing, without any upload behind them (the worker never sees them).</summary>
+    public static Task AddUnfinishedBatchesAsync(BackstrideApp app, Guid runnerId, params ImportStatus[] statuses) =>
+        app.ReadAsAsync(runnerId, db =>
+        {
+            foreach (var status in statuses)
+            {
+                db.ImportBatches.Add(new ImportBatch { CreatedAt = DateTimeOffset.UtcNow, Status = status, TotalFiles = 1 });
+            }
+            return db.SaveChangesAsync();
+        });
+
     public static JsonElement FileNamed(JsonElement batch, string name) =>
         batch.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("name").GetString() == name);
 
@@ -376,6 +493,33 @@ internal static class ImportRequests
             Add("activities/4.fit.gz", Encoding.ASCII.GetBytes("Not a gzip, and not a FIT file either."));
         }
         return output.ToArray();
+    }
+
+    /// <summary>A run of about 1 km in 5 minutes that started <paramref name="ago"/> before now, a point every 10 seconds.</summary>
+    public static byte[] RecentRunGpx(TimeSpan ago)
+    {
+        var start = DateTimeOffset.UtcNow - ago;
+        var points = new StringBuilder();
+        for (var i = 0; i <= 30; i++)
+        {
+            // 0.0003° of latitude is about 33 m.
+            var latitude = (52.52 + i * 0.0003).ToString("F6", CultureInfo.InvariantCulture);
+            var time = start.AddSeconds(10 * i).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            points.Append("<trkpt lat=\"").Append(latitude).Append("\" lon=\"13.405000\"><ele>34</ele><time>")
+                .Append(time).Append("</time></trkpt>\n");
+        }
+        return Encoding.UTF8.GetBytes($"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <gpx version="1.1" creator="Backstride tests" xmlns="http://www.topografix.com/GPX/1/1">
+              <trk>
+                <name>Morning run</name>
+                <type>running</type>
+                <trkseg>
+            {points}
+                </trkseg>
+              </trk>
+            </gpx>
+            """);
     }
 
     public static byte[] CyclingGpx() => Encoding.UTF8.GetBytes("""

@@ -1,4 +1,5 @@
 using Backstride.Core.Imports;
+using Backstride.Data.Diary;
 
 namespace Backstride.Web.Features.Imports;
 
@@ -38,8 +39,19 @@ public static class ImportText
         return string.Join(" · ", parts);
     }
 
-    public static string Counts(IReadOnlyCollection<ImportFile> files) => Counts(
+    public static string Counts(ImportOutcomeCounts counts) => Counts(counts.Imported, counts.Duplicates, counts.Rejected);
+
+    public static ImportOutcomeCounts CountsOf(IReadOnlyCollection<ImportFile> files) => new(
         files.Count(f => f.Outcome == ImportOutcome.Imported),
         files.Count(f => f.Outcome == ImportOutcome.Duplicate),
         files.Count(f => f.Outcome == ImportOutcome.Rejected));
+
+    /// <summary>The progress page's status line, which screen readers announce when it changes.</summary>
+    public static string StatusSentence(ImportStatus status) => status switch
+    {
+        ImportStatus.Queued => "Getting your files ready.",
+        ImportStatus.Running => "Importing your files.",
+        ImportStatus.Completed => "The import has finished.",
+        _ => "The import has stopped.",
+    };
 }

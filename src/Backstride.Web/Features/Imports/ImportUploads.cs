@@ -20,6 +20,7 @@ public enum UploadRefusal
     NotMultipart,
     Unreadable,
     Forged,
+    Busy,
 }
 
 /// <summary>What became of an upload: a queued batch, or why it was refused (in words for the runner).</summary>
@@ -41,6 +42,11 @@ public sealed class ImportUploads(ImportStore store, ImportQueue queue, ImportFo
 
     public const string NoFilesMessage = "Choose one or more FIT, GPX or TCX files, or an export archive (.zip).";
 
+    public const string BusyMessage = "You have imports still running; wait for them to finish.";
+
+    /// <summary>Unfinished batches a runner may have at once: each keeps its upload on the server's disk until it ends.</summary>
+    public const int MaxUnfinishedBatches = 2;
+
     // Part headers and boundaries, on top of the files themselves.
     private const long MultipartAllowance = 8L * 1024 * 1024;
     private const int MaxFieldLength = 4096;
@@ -48,6 +54,9 @@ public sealed class ImportUploads(ImportStore store, ImportQueue queue, ImportFo
 
     public string TooLargeMessage => string.Create(CultureInfo.InvariantCulture,
         $"This upload is larger than the {options.Value.MaxUploadMegabytes:N0} MB Backstride takes at once. Upload the files in smaller groups.");
+
+    public string TooManyFilesMessage => string.Create(CultureInfo.InvariantCulture,
+        $"At most {options.Value.MaxArchiveEntries:N0} files at once; upload an export archive instead.");
 
     /// <param name="checkAntiforgery">
     /// True for a browser session: the form's token (sent before the files) or the RequestVerificationToken header must
@@ -73,6 +82,11 @@ public sealed class ImportUploads(ImportStore store, ImportQueue queue, ImportFo
                 $"Send the files as multipart/form-data, each in a part named \"{FilesField}\".");
         }
         var runner = context.User.GetUserId() ?? throw new InvalidOperationException("Only a signed-in runner can import.");
+        // Asked before a byte is read: a runner's unfinished uploads could otherwise fill the server's disk.
+        if (await store.UnfinishedCountAsync(cancellationToken) >= MaxUnfinishedBatches)
+        {
+            return UploadResult.Refused(UploadRefusal.Busy, BusyMessage);
+        }
 
         var batchId = Guid.CreateVersion7();
         queue.TryClaim(batchId);
@@ -115,6 +129,11 @@ public sealed class ImportUploads(ImportStore store, ImportQueue queue, ImportFo
                     // What a browser sends for a file input left empty.
                     continue;
                 }
+                // Each file becomes a file on disk and a row: thousands of tiny parts must not make thousands of either.
+                if (names.Count >= limits.MaxArchiveEntries)
+                {
+                    return UploadResult.Refused(UploadRefusal.TooLarge, TooManyFilesMessage);
+                }
                 if (names.Count == 0)
                 {
                     folders.Create(batchId, runner);
@@ -135,6 +154,11 @@ public sealed class ImportUploads(ImportStore store, ImportQueue queue, ImportFo
             if (names.Count == 0)
             {
                 return UploadResult.Refused(UploadRefusal.NoFiles, NoFilesMessage);
+            }
+            // Asked again: uploads sent side by side all passed the first check while none of them had a batch yet.
+            if (await store.UnfinishedCountAsync(cancellationToken) >= MaxUnfinishedBatches)
+            {
+                return UploadResult.Refused(UploadRefusal.Busy, BusyMessage);
             }
             var batch = await store.CreateBatchAsync(batchId, names, cancellationToken);
             queued = true;

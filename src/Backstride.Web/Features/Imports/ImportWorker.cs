@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Backstride.Activities;
 using Backstride.Activities.Archives;
 using Backstride.Core.Imports;
@@ -12,16 +13,23 @@ namespace Backstride.Web.Features.Imports;
 
 /// <summary>
 /// Imports queued batches in the background, file by file in upload order. Each file ends imported, duplicate or
-/// rejected with its reason, and is saved on its own: one bad file never stops the batch or leaves half a run.
+/// rejected with its reason, and is saved on its own: one bad file never stops the batch or leaves half a run. A server
+/// that cannot save (database or disk) does stop it, with the files not yet reached left waiting, never rejected.
 /// </summary>
 internal sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue, ImportFolders folders,
     IOptions<ImportOptions> options, TimeProvider clock, ILogger<ImportWorker> logger) : BackgroundService
 {
     public const string UnreadableReason = "This file could not be read.";
+    public const string UnreadableArchiveReason = "This archive could not be read.";
+    public const string NoActivitiesReason = "This archive holds no FIT, GPX or TCX files.";
     public const string LostFileReason = "This file was lost before it could be read. Please upload it again.";
     public const string LostUploadReason = "The server restarted before this upload was unpacked. Please upload the files again.";
     public const string BrokenBatchReason =
         "Something went wrong on our side and the import stopped. The runs listed as imported are saved; please upload the rest again.";
+
+    /// <summary>Why a batch stopped when the server could not save; <paramref name="what"/> says what failed.</summary>
+    public static string CouldNotSaveReason(string what) =>
+        $"The import stopped because the server could not save ({what}). Files already imported are kept; upload the rest again — duplicates are recognised.";
 
     // One batch at a time per runner: two uploads of the same file (a double tap) must see each other's runs as duplicates.
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _runnerGates = new();
@@ -176,10 +184,22 @@ internal sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queu
         catch (Exception e)
         {
             logger.LogError(e, "Import {BatchId} stopped.", job.BatchId);
-            await TryFailAsync(job, stoppingToken);
-            folders.Delete(job.BatchId);
+            // A batch that could not be marked failed (the database is down) stays running with its folder, so the next
+            // start resumes it; without the folder it would show as running for ever.
+            if (await TryFailAsync(job, FailureReasonFor(e), stoppingToken))
+            {
+                folders.Delete(job.BatchId);
+            }
         }
     }
+
+    /// <summary>Why a batch stopped, in words for the runner: the server failing to save is told apart from a fault of ours.</summary>
+    private static string FailureReasonFor(Exception e) => e switch
+    {
+        DbException or DbUpdateException => CouldNotSaveReason("the database was not available"),
+        IOException or UnauthorizedAccessException => CouldNotSaveReason("its storage was not available"),
+        _ => BrokenBatchReason,
+    };
 
     /// <summary>
     /// Lays the batch's files out in upload order: an archive's activity entries take its place, and entries the
@@ -189,125 +209,175 @@ internal sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queu
     private async Task<bool> UnpackAsync(ImportStore store, ImportBatch batch, ActivityReadLimits limits, CancellationToken stoppingToken)
     {
         var plan = new List<PlannedImportFile>();
-        var sources = new List<string?>();
         var hasArchive = false;
         foreach (var upload in batch.Files)
         {
             var path = folders.UploadPath(batch.Id, upload.Position);
             if (!IsZip(path))
             {
+                File.Move(path, folders.InputPath(batch.Id, plan.Count), overwrite: true);
                 plan.Add(new PlannedImportFile(upload.FileName, RejectedReason: null));
-                sources.Add(path);
                 continue;
             }
             hasArchive = true;
-            // Emptied first: an instance that stopped while unpacking may have left part of it.
-            var target = folders.ArchiveDirectory(batch.Id, upload.Position);
-            if (Directory.Exists(target))
-            {
-                Directory.Delete(target, recursive: true);
-            }
-            Directory.CreateDirectory(target);
-            IReadOnlyList<ArchiveEntryResult> entries;
-            try
-            {
-                using var archive = File.OpenRead(path);
-                entries = ExportArchive.Extract(archive, target, limits);
-            }
-            catch (ActivityFileException e)
-            {
-                plan.Add(new PlannedImportFile(upload.FileName, e.Message));
-                sources.Add(null);
-                continue;
-            }
-            if (entries.Count == 0)
-            {
-                plan.Add(new PlannedImportFile(upload.FileName, "This archive holds no FIT, GPX or TCX files."));
-                sources.Add(null);
-            }
-            foreach (var entry in entries)
-            {
-                var rejected = entry.ExtractedPath is null ? entry.RejectedReason ?? UnreadableReason : null;
-                plan.Add(new PlannedImportFile(entry.EntryName, rejected));
-                sources.Add(rejected is null ? entry.ExtractedPath : null);
-            }
-        }
-        for (var position = 0; position < sources.Count; position++)
-        {
-            if (sources[position] is { } source)
-            {
-                File.Move(source, folders.InputPath(batch.Id, position), overwrite: true);
-            }
+            plan.AddRange(UnpackArchive(batch.Id, upload, path, firstPosition: plan.Count, limits));
         }
         var started = await store.StartAsync(batch.Id, hasArchive ? plan : null, stoppingToken);
         folders.RemoveUploads(batch.Id);
         return started;
     }
 
+    /// <summary>
+    /// One uploaded archive's entries, each activity file moved to the position it will be imported from. An archive that
+    /// cannot be read at all is one rejected file: the other files of the upload are still imported.
+    /// </summary>
+    private List<PlannedImportFile> UnpackArchive(Guid batchId, ImportFile upload, string path, int firstPosition,
+        ActivityReadLimits limits)
+    {
+        var target = folders.ArchiveDirectory(batchId, upload.Position);
+        try
+        {
+            // Emptied first: an instance that stopped while unpacking may have left part of it.
+            if (Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+            Directory.CreateDirectory(target);
+            IReadOnlyList<ArchiveEntryResult> entries;
+            using (var archive = File.OpenRead(path))
+            {
+                entries = ExportArchive.Extract(archive, target, limits);
+            }
+            if (entries.Count == 0)
+            {
+                return [new PlannedImportFile(upload.FileName, NoActivitiesReason)];
+            }
+            var planned = new List<PlannedImportFile>(entries.Count);
+            foreach (var entry in entries)
+            {
+                if (entry.ExtractedPath is { } extracted)
+                {
+                    // Should a later move fail, files already moved sit at positions the next uploads take over:
+                    // each is overwritten by its new file, or never read when that position is a rejected file.
+                    File.Move(extracted, folders.InputPath(batchId, firstPosition + planned.Count), overwrite: true);
+                    planned.Add(new PlannedImportFile(entry.EntryName, RejectedReason: null));
+                }
+                else
+                {
+                    planned.Add(new PlannedImportFile(entry.EntryName, entry.RejectedReason ?? UnreadableReason));
+                }
+            }
+            return planned;
+        }
+        catch (ActivityFileException e)
+        {
+            return [new PlannedImportFile(upload.FileName, e.Message)];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A zip that breaks the reader in a way it does not name (InvalidDataException, IOException) is the archive's
+            // fault as far as the runner can act on it.
+            logger.LogError(e, "Import {BatchId}: the archive uploaded at position {Position} could not be unpacked.",
+                batchId, upload.Position);
+            return [new PlannedImportFile(upload.FileName, UnreadableArchiveReason)];
+        }
+    }
+
+    /// <summary>
+    /// Imports one file. Only reading it is guarded: what the database or the data folder throws goes up and stops the
+    /// batch, leaving this file and the rest waiting, instead of marking a good run as unreadable for good.
+    /// </summary>
     private async Task ImportFileAsync(ImportStore store, ImportJob job, ImportFile file, ActivityReadLimits limits,
         CancellationToken stoppingToken)
     {
         var path = folders.InputPath(job.BatchId, file.Position);
-        try
+        if (!File.Exists(path))
         {
-            if (!File.Exists(path))
-            {
-                await store.MarkRejectedAsync(file.Id, LostFileReason, stoppingToken);
-                return;
-            }
+            await store.MarkRejectedAsync(file.Id, LostFileReason, stoppingToken);
+            return;
+        }
+        FileReading reading;
+        using (var stream = File.OpenRead(path))
+        {
             // The readers bound what they unpack; a plain file is bounded here, before it is read at all.
-            if (new FileInfo(path).Length > limits.MaxFileBytes)
+            if (stream.Length > limits.MaxFileBytes)
             {
                 await store.MarkRejectedAsync(file.Id, ImportedRun.TooLargeReason(limits), stoppingToken);
                 return;
             }
-            var activity = ActivityReader.ReadFile(path, limits);
+            reading = Read(job, file, stream, limits);
+        }
+        if (reading is RejectedFile rejected)
+        {
+            await store.MarkRejectedAsync(file.Id, rejected.Reason, stoppingToken);
+            return;
+        }
+        var ready = (ReadyRun)reading;
+        if (await store.FindDuplicateAsync(ready.Run.StartedAt, ready.Run.DistanceMetres, stoppingToken) is { } existing)
+        {
+            await store.MarkDuplicateAsync(file.Id, existing.Id, stoppingToken);
+            return;
+        }
+        await store.SaveImportedRunAsync(file.Id, ready.Run, ready.Track, stoppingToken);
+    }
+
+    private abstract record FileReading;
+
+    private sealed record ReadyRun(Run Run, RunTrack Track) : FileReading;
+
+    private sealed record RejectedFile(string Reason) : FileReading;
+
+    /// <summary>
+    /// The file's run and samples, ready to save, or why the file is not imported. Everything here works on what the file
+    /// holds, so whatever it throws is the file's fault: the readers' own message, or "could not be read" for the rest.
+    /// </summary>
+    private FileReading Read(ImportJob job, ImportFile file, Stream stream, ActivityReadLimits limits)
+    {
+        try
+        {
+            var activity = ActivityReader.Read(stream, limits);
             if (ActivityMetrics.SummariseRun(activity) is not { } summary)
             {
                 // No summary for a run too: when its date is unknown.
-                var reason = ImportedRun.IsRun(activity) ? ImportedRun.NoDateReason : ImportedRun.NotARunReason(activity.Sport);
-                await store.MarkRejectedAsync(file.Id, reason, stoppingToken);
-                return;
+                return new RejectedFile(ImportedRun.IsRun(activity) ? ImportedRun.NoDateReason : ImportedRun.NotARunReason(activity.Sport));
             }
             var now = clock.GetUtcNow();
             var draft = ImportedRun.Draft(summary, activity);
             var errors = RunRules.Validate(draft, now);
             if (!errors.IsValid)
             {
-                await store.MarkRejectedAsync(file.Id,
-                    "Backstride can't keep this run: " + string.Join(" ", errors.Fields.SelectMany(field => errors.For(field))), stoppingToken);
-                return;
+                return new RejectedFile(
+                    "Backstride can't keep this run: " + string.Join(" ", errors.Fields.SelectMany(field => errors.For(field))));
             }
-            if (await store.FindDuplicateAsync(summary.Start, summary.DistanceMetres, stoppingToken) is { } existing)
-            {
-                await store.MarkDuplicateAsync(file.Id, existing.Id, stoppingToken);
-                return;
-            }
+            // Built before the duplicate check, so that encoding the samples is guarded too; a duplicate wastes the encoding.
             var run = ImportedRun.Create(draft, summary, file.FileName, now);
-            await store.SaveImportedRunAsync(file.Id, run, ImportedRun.Track(run, activity, summary), stoppingToken);
+            return new ReadyRun(run, ImportedRun.Track(run, activity, summary));
         }
         catch (ActivityFileException e)
         {
-            await store.MarkRejectedAsync(file.Id, e.Message, stoppingToken);
+            return new RejectedFile(e.Message);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Import {BatchId}: the file at position {Position} could not be imported.", job.BatchId, file.Position);
-            await store.MarkRejectedAsync(file.Id, UnreadableReason, stoppingToken);
+            logger.LogError(e, "Import {BatchId}: the file at position {Position} could not be read.", job.BatchId, file.Position);
+            return new RejectedFile(UnreadableReason);
         }
     }
 
-    private async Task TryFailAsync(ImportJob job, CancellationToken stoppingToken)
+    /// <returns>False when the batch could not be marked failed either (the database is still down).</returns>
+    private async Task<bool> TryFailAsync(ImportJob job, string reason, CancellationToken stoppingToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             await using var db = DiaryOf(scope, job.UserId);
-            await new ImportStore(db, clock).FailAsync(job.BatchId, BrokenBatchReason, stoppingToken);
+            await new ImportStore(db, clock).FailAsync(job.BatchId, reason, stoppingToken);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Import {BatchId} could not be marked as failed.", job.BatchId);
+            return false;
         }
     }
 

@@ -2,7 +2,9 @@ using Backstride.Core.Imports;
 using Backstride.Core.Validation;
 using Backstride.Data.Diary;
 using Backstride.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 
 namespace Backstride.Web.Features.Imports;
 
@@ -64,7 +66,10 @@ public static class ImportsApi
         {
             return TypedResults.NotFound();
         }
-        var newest = await store.LatestImportedRunAsync(id, cancellationToken);
+        // A result of the finished import; while it runs, the progress page asks every second, and this would read all its files.
+        var newest = batch.Status is ImportStatus.Completed or ImportStatus.Failed
+            ? await store.LatestImportedRunAsync(id, cancellationToken)
+            : null;
         return TypedResults.Ok(ImportBatchResponse.From(batch, newest?.Id));
     }
 
@@ -72,8 +77,9 @@ public static class ImportsApi
     private static async Task<Results<Accepted<ImportBatchResponse>, ValidationProblem, ProblemHttpResult>> UploadAsync(
         HttpContext context, ImportUploads uploads, CancellationToken cancellationToken)
     {
-        // A bearer token cannot be sent by another site's form; a browser's cookie can, so it needs the antiforgery token.
-        var bearer = context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        // A valid bearer token cannot be sent by another site's form; a browser's cookie can, so it needs the antiforgery
+        // token. The token must have signed the request in: a cookie beside a made-up "Bearer" header is still a cookie.
+        var bearer = (await context.AuthenticateAsync(IdentityConstants.BearerScheme)).Succeeded;
         var result = await uploads.ReceiveAsync(context, checkAntiforgery: !bearer, cancellationToken);
         if (result.Batch is { } batch)
         {
@@ -89,6 +95,7 @@ public static class ImportsApi
         {
             UploadRefusal.TooLarge => StatusCodes.Status413PayloadTooLarge,
             UploadRefusal.NotMultipart => StatusCodes.Status415UnsupportedMediaType,
+            UploadRefusal.Busy => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status400BadRequest,
         });
     }
