@@ -1,4 +1,5 @@
 using Backstride.Core.Runs;
+using Backstride.Core.Units;
 
 namespace Backstride.Web.Features.Runs;
 
@@ -23,6 +24,27 @@ public static class RunText
         9 => "9 – very hard",
         _ => "10 – all out",
     };
+
+    // What a history card shows of an imported run: the figures runners compare from run to run.
+    private static readonly RunMetric[] WatchHighlights =
+        [RunMetric.Cadence, RunMetric.HeartRate, RunMetric.GroundContactTime, RunMetric.VerticalOscillation];
+
+    /// <summary>"172 steps/min · 143 bpm · 272 ms ground contact · 9.2 cm vertical oscillation", or null for a typed-in run.</summary>
+    public static string? WatchSummary(Run run, DistanceUnit unit)
+    {
+        var parts = new List<string>();
+        foreach (var metric in WatchHighlights)
+        {
+            if (RunBaseline.ValueOf(run, metric, unit) is { } value)
+            {
+                var text = RunMetricText.Format(metric, value, unit);
+                parts.Add(metric is RunMetric.GroundContactTime or RunMetric.VerticalOscillation
+                    ? $"{text} {RunMetricText.Name(metric).ToLowerInvariant()}"
+                    : text);
+            }
+        }
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
+    }
 }
 
 public sealed record RunFieldsView(RunForm Form, RunFormContext Context);
