@@ -22,7 +22,17 @@ internal sealed class BoundedReadStream(Stream inner, long maxBytes, long? compr
 
     public override int Read(Span<byte> buffer)
     {
-        var n = inner.Read(buffer);
+        int n;
+        try
+        {
+            n = inner.Read(buffer);
+        }
+        catch (InvalidDataException e)
+        {
+            // A damaged deflate stream: found by the fuzzer, which got past the typed exception through here.
+            throw new ActivityFileException(ActivityFileProblem.Corrupt,
+                $"The compressed file is damaged after {_produced:N0} bytes: {e.Message}", innerException: e);
+        }
         _produced += n;
         if (_produced > maxBytes)
         {
