@@ -8,7 +8,6 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Backstride.Benchmarks;
@@ -30,7 +29,7 @@ public class ImportBenchmarks
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly List<string> _report = [];
-    private BenchmarkApp _app = null!;
+    private InProcessApp _app = null!;
     private byte[] _archive = null!;
     private HttpClient _client = null!;
 
@@ -41,9 +40,7 @@ public class ImportBenchmarks
     public void Setup()
     {
         _archive = BuildArchive(Activities);
-        // The factory finds the web project by this variable (tests find it through their build metadata instead).
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_BACKSTRIDE_WEB", WebProjectDirectory());
-        _app = new BenchmarkApp();
+        _app = new InProcessApp();
         _ = _app.CreateClient(); // starts the host and applies the migrations
         Console.WriteLine($"// archive: {Activities} activities, {_archive.Length / (1024 * 1024)} MB");
     }
@@ -109,19 +106,6 @@ public class ImportBenchmarks
         _app.Dispose();
     }
 
-    private static string WebProjectDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Backstride.Web");
-            if (File.Exists(Path.Combine(candidate, "Backstride.Web.csproj")))
-            {
-                return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException("src/Backstride.Web was not found above the benchmark's folder.");
-    }
-
     private static byte[] BuildArchive(int count)
     {
         using var buffer = new MemoryStream();
@@ -148,30 +132,5 @@ public class ImportBenchmarks
             }
         }
         return buffer.ToArray();
-    }
-
-    private sealed class BenchmarkApp : WebApplicationFactory<Program>
-    {
-        private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "backstride-bench", Guid.NewGuid().ToString("N"));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Storage:DataDirectory", _dataDirectory);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_dataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temp folder is harmless.
-            }
-        }
     }
 }

@@ -6,6 +6,7 @@ using Backstride.Core.Plans;
 using Backstride.Core.Profiles;
 using Backstride.Core.Runners;
 using Backstride.Core.Runs;
+using Backstride.Core.Shop;
 using Backstride.Core.Training;
 using Backstride.Data.Accounts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -51,6 +52,27 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    // The shop's tables: not diary tables, so no per-runner filter.
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<ProductVariant> ProductVariants => Set<ProductVariant>();
+
+    public DbSet<ProductImage> ProductImages => Set<ProductImage>();
+
+    public DbSet<Cart> Carts => Set<Cart>();
+
+    public DbSet<CartLine> CartLines => Set<CartLine>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+
+    public DbSet<OrderNote> OrderNotes => Set<OrderNote>();
+
+    public DbSet<DiscountCode> DiscountCodes => Set<DiscountCode>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     // Read by the query filters on every query; Guid.Empty (no owner) matches no row.
     private Guid DiaryOwnerId => diaryOwner.UserId ?? Guid.Empty;
 
@@ -83,11 +105,15 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
             // SQLite has no date or interval type; UTC ticks as integers keep ordering and comparison in SQL.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
             configurationBuilder.Properties<TimeSpan>().HaveConversion<TimeSpanToTicksConverter>();
+            // SQLite keeps decimals as text, which SQL can neither compare nor sum; whole cents stay exact and comparable.
+            configurationBuilder.Properties<decimal>().HaveConversion<CentsConverter>();
         }
         else if (Database.IsNpgsql())
         {
             // timestamptz takes only UTC offsets; normalise here so no caller can trip over a local offset.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
+            // Money in the shop's one currency: exact, two decimals, rounded half away from zero as the cents converter does.
+            configurationBuilder.Properties<decimal>().HavePrecision(12, 2);
         }
     }
 
@@ -138,6 +164,11 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
     private sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
         value => value.ToUniversalTime(),
         value => value);
+
+    // Rounds as PostgreSQL's numeric(12,2) does, so a stray third decimal is stored the same on both databases.
+    private sealed class CentsConverter() : ValueConverter<decimal, long>(
+        value => (long)decimal.Round(value * 100m, MidpointRounding.AwayFromZero),
+        cents => cents / 100m);
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.UtcTicks,

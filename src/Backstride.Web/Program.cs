@@ -1,5 +1,7 @@
 using System.Globalization;
+using Backstride.Web.Features.Admin;
 using Backstride.Web.Features.Imports;
+using Backstride.Web.Features.Shop;
 using Backstride.Web.Features.Training;
 using Backstride.Web.Infrastructure;
 using Backstride.Web.Infrastructure.Email;
@@ -14,6 +16,8 @@ builder.Services.AddHttpContextAccessor();
 var storage = builder.AddBackstrideStorage();
 builder.AddBackstrideAccounts();
 builder.Services.AddImports(builder.Configuration);
+builder.Services.AddShop(builder.Configuration);
+builder.Services.AddShopAdmin();
 builder.Services.AddDataProtection()
     .SetApplicationName("Backstride")
     .PersistKeysToDbContext<Backstride.Data.BackstrideDbContext>();
@@ -27,6 +31,7 @@ builder.Services.AddRazorPages(options =>
 {
     options.RootDirectory = "/Features";
     options.Conventions.AuthorizeFolder("/");
+    options.Conventions.AuthorizeFolder("/Admin", AdminRole.Policy);
     options.Conventions.AllowAnonymousToPage("/Index");
     options.Conventions.AllowAnonymousToFolder("/Status");
     options.Conventions.AllowAnonymousToFolder("/Account");
@@ -38,6 +43,15 @@ var app = builder.Build();
 
 app.UseForwardedHeaders();
 await app.MigrateDatabaseAsync();
+await app.SeedShopAsync();
+await app.GrantConfiguredAdminsAsync();
+// `dotnet run -- grant-admin EMAIL` makes an existing account a shop admin, then exits without serving.
+if (AdminBootstrapSetup.GrantVerbEmail(args) is { } adminEmail)
+{
+    Environment.ExitCode = await app.GrantFromCommandLineAsync(adminEmail);
+    await app.DisposeAsync();
+    return;
+}
 
 // Pages read and write numbers and dates one way, whatever the server's culture.
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -68,6 +82,8 @@ app.MapRazorPages();
 app.MapBackstrideApi();
 app.MapHealthEndpoints();
 app.MapCalendarFeed();
+app.MapShopImages();
+app.MapOrdersExport();
 
 app.Logger.LogInformation("Backstride is starting; it will print the address it listens on next ({Provider}).", storage.Provider);
 await app.RunAsync();

@@ -60,7 +60,13 @@ public static class AccountsSetup
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/account/sign-in";
             options.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => AnswerApiOrRedirect(context, StatusCodes.Status403Forbidden);
+            // Signed in but not allowed (a runner on an admin page): 403, never the sign-in page, which sends a signed-in
+            // person straight back here.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         builder.Services.AddAuthorization();

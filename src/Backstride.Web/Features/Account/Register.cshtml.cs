@@ -1,3 +1,4 @@
+using Backstride.Web.Features.Shop;
 using Backstride.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Backstride.Data.Accounts;
 
 namespace Backstride.Web.Features.Account;
 
-public sealed class RegisterModel(Registration registration, SignInManager<UserAccount> signIn) : PageModel
+public sealed class RegisterModel(Registration registration, SignInManager<UserAccount> signIn, CurrentCart shopCart) : PageModel
 {
     [BindProperty]
     public RegisterForm Input { get; set; } = new();
@@ -36,6 +37,8 @@ public sealed class RegisterModel(Registration registration, SignInManager<UserA
             return Page();
         }
         await signIn.SignInAsync(account, isPersistent: true);
+        // A guest who shopped first keeps their cart in the new account.
+        await shopCart.MergeGuestCartAsync(HttpContext, account.Id, cancellationToken);
         TempData["Notice"] = "Welcome to Backstride. Log your first run, or check in on your back now.";
         return Redirect("/");
     }

@@ -1,4 +1,5 @@
 using Backstride.Data.Accounts;
+using Backstride.Web.Features.Shop;
 using Backstride.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Backstride.Web.Features.Account;
 
-public sealed class SignInModel(SignInManager<UserAccount> signIn) : PageModel
+public sealed class SignInModel(SignInManager<UserAccount> signIn, CurrentCart shopCart) : PageModel
 {
     [BindProperty]
     public SignInForm Input { get; set; } = new();
@@ -25,7 +26,7 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn) : PageModel
 
     public IActionResult OnGet() => User.GetUserId() is null ? Page() : LocalRedirect(SafeReturnUrl);
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(Input.Email))
         {
@@ -44,6 +45,11 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn) : PageModel
             lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            // What the visitor put in the shop cart as a guest joins their account's cart.
+            if (await signIn.UserManager.FindByNameAsync(Input.Email!.Trim()) is { } account)
+            {
+                await shopCart.MergeGuestCartAsync(HttpContext, account.Id, cancellationToken);
+            }
             return LocalRedirect(SafeReturnUrl);
         }
         ModelState.AddModelError(string.Empty, result.IsLockedOut

@@ -1,14 +1,19 @@
+using Backstride.Core.Plans;
 using Backstride.Data.Diary;
+using Backstride.Data.Shop;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Backstride.Web.Features.Plans;
 
-public sealed class PlanModel(PlanLoader loader, PlanSessionStore sessions, TimeProvider clock) : PageModel
+public sealed class PlanModel(PlanLoader loader, PlanSessionStore sessions, CatalogStore catalog, TimeProvider clock) : PageModel
 {
     public PlanView View { get; private set; } = null!;
 
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>The WBC cream's product page, for the cream step; null when the shop has no cream to show.</summary>
+    public string? CreamShopLink { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid checkInId, CancellationToken cancellationToken)
     {
@@ -23,6 +28,11 @@ public sealed class PlanModel(PlanLoader loader, PlanSessionStore sessions, Time
         }
         View = view;
         Now = clock.GetUtcNow();
+        // Core's plan knows nothing of the shop; the page adds the product link beside the learn link.
+        if (view.Plan.Steps.Any(s => s.Remedy == Remedy.WbcCream) && await catalog.SampleCreamAsync(cancellationToken) is { } cream)
+        {
+            CreamShopLink = "/shop/" + cream.Slug;
+        }
         return Page();
     }
 
