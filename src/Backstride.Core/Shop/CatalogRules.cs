@@ -49,6 +49,12 @@ public static partial class ProductRules
     public const int MaxNameLength = 120;
     public const int MaxTextLength = 4_000;
 
+    /// <summary>Addresses under /shop/ taken by the shop's own pages: a product there could never be reached.</summary>
+    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "cart", "checkout", "terms", "my-orders", "order-status", "orders", "images",
+    };
+
     public static ValidationErrors Validate(ProductDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -67,6 +73,10 @@ public static partial class ProductRules
         else if (!SlugPattern().IsMatch(slug))
         {
             errors.Add(SlugField, "Use lower-case letters and digits, with single hyphens between words, e.g. copper-back-cream.");
+        }
+        else if (ReservedSlugs.Contains(slug))
+        {
+            errors.Add(SlugField, $"\"{slug}\" is the address of one of the shop's own pages; choose another.");
         }
 
         var name = draft.Name?.Trim();

@@ -120,6 +120,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.PaymentStatus).HasConversion<string>().HasMaxLength(ShopColumns.EnumLength);
         order.Property(o => o.ShippingStatus).HasConversion<string>().HasMaxLength(ShopColumns.EnumLength);
         order.Property(o => o.TrackingNumber).HasMaxLength(ShopColumns.TrackingNumberLength);
+        // Every write to an order sets UpdatedAt, so a save that read the order before another change fails instead of
+        // writing over it (a "mark shipped" over a cancellation); OrderStore turns that into a refusal.
+        order.Property(o => o.UpdatedAt).IsConcurrencyToken();
         order.OwnsOne(o => o.ShippingAddress, address =>
         {
             address.Property(a => a.Name).HasColumnName("Ship_Name").HasMaxLength(CheckoutRules.MaxNameLength);

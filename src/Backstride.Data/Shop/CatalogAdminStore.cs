@@ -9,7 +9,8 @@ namespace Backstride.Data.Shop;
 /// The owner's catalog: products, variants, images and stock. Every change is saved together with its audit entry.
 /// Stock only moves by conditional updates, so an adjustment racing a checkout can never take it below zero or lose a sale.
 /// </summary>
-public sealed class CatalogAdminStore(BackstrideDbContext db, TimeProvider clock)
+// Every change here shows in the shop at once on this instance (the snapshot is dropped), within 2 s on others.
+public sealed class CatalogAdminStore(BackstrideDbContext db, TimeProvider clock, CatalogSnapshot? snapshot = null)
 {
     public const string ChangeField = "Change";
     public const string StockField = "Stock";
@@ -84,6 +85,7 @@ public sealed class CatalogAdminStore(BackstrideDbContext db, TimeProvider clock
         try
         {
             await db.SaveChangesAsync(ct);
+            snapshot?.Invalidate();
         }
         catch (DbUpdateException)
         {
@@ -147,6 +149,7 @@ public sealed class CatalogAdminStore(BackstrideDbContext db, TimeProvider clock
         try
         {
             await db.SaveChangesAsync(ct);
+            snapshot?.Invalidate();
         }
         catch (DbUpdateException)
         {
@@ -203,6 +206,7 @@ public sealed class CatalogAdminStore(BackstrideDbContext db, TimeProvider clock
             $"{Name(variant)}: Stock {ShopText.Count(variant.Stock - change)} → {ShopText.Count(variant.Stock)} ({why})");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        snapshot?.Invalidate();
         return ShopResult<ProductVariant>.Saved(variant);
     }
 
@@ -246,6 +250,7 @@ public sealed class CatalogAdminStore(BackstrideDbContext db, TimeProvider clock
                 $"{Name(variant)}: Stock {ShopText.Count(before)} → {ShopText.Count(stock)} ({why})");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            snapshot?.Invalidate();
             return ShopResult<ProductVariant>.Saved(variant);
         }
         return ShopResult<ProductVariant>.Refused("Orders are taking this stock right now. Try again in a moment.");
@@ -296,6 +301,7 @@ public sealed class CatalogAdminStore(BackstrideDbContext db, TimeProvider clock
         product.UpdatedAt = now;
         AuditLog.Record(db, actor, now, "image.add", "Product", product.Id, $"{product.Name}: image added ({alt}).");
         await db.SaveChangesAsync(ct);
+        snapshot?.Invalidate();
         return ShopResult<ProductImage>.Saved(image);
     }
 
@@ -317,6 +323,7 @@ public sealed class CatalogAdminStore(BackstrideDbContext db, TimeProvider clock
         AuditLog.Record(db, actor, now, "image.remove", "Product", image.ProductId,
             $"{product?.Name ?? "Product"}: image removed ({image.AltText}).");
         await db.SaveChangesAsync(ct);
+        snapshot?.Invalidate();
         return true;
     }
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Backstride.Data.Shop;
 
 /// <summary>What customers see of the catalog: published products, their active variants and their images.</summary>
-public sealed class CatalogStore(BackstrideDbContext db)
+public sealed class CatalogStore(BackstrideDbContext db, CatalogSnapshot? snapshot = null)
 {
     public const int MaxSearchLength = 100;
 
@@ -14,22 +14,25 @@ public sealed class CatalogStore(BackstrideDbContext db)
     /// </summary>
     public async Task<List<Product>> PublishedAsync(string? search, CancellationToken ct = default)
     {
-        var products = await Published().ToListAsync(ct);
+        IEnumerable<Product> products = await PublishedProductsAsync(ct);
         var text = search?.Trim();
         if (!string.IsNullOrEmpty(text))
         {
             string wanted = text.Length > MaxSearchLength ? text[..MaxSearchLength] : text;
-            products = products.Where(p => Matches(p.Name, wanted) || Matches(p.Summary, wanted) || Matches(p.Ingredients, wanted))
-                .ToList();
+            products = products.Where(p => Matches(p.Name, wanted) || Matches(p.Summary, wanted) || Matches(p.Ingredients, wanted));
         }
         return products.OrderBy(p => p.NormalizedName, StringComparer.Ordinal).ThenBy(p => p.Id).ToList();
     }
 
-    public Task<Product?> PublishedBySlugAsync(string slug, CancellationToken ct = default)
+    public async Task<Product?> PublishedBySlugAsync(string slug, CancellationToken ct = default)
     {
         var wanted = slug.Trim().ToLowerInvariant();
-        return Published().FirstOrDefaultAsync(p => p.Slug == wanted, ct);
+        return (await PublishedProductsAsync(ct)).FirstOrDefault(p => p.Slug == wanted);
     }
+
+    private async Task<IReadOnlyList<Product>> PublishedProductsAsync(CancellationToken ct) => snapshot is null
+        ? await Published().ToListAsync(ct)
+        : await snapshot.GetAsync(token => Published().ToListAsync(token), ct);
 
     /// <summary>The product the plan's cream step links to: the first published one (the sample cream on a fresh install).</summary>
     public async Task<Product?> SampleCreamAsync(CancellationToken ct = default) =>

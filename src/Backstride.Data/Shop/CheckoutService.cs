@@ -24,15 +24,21 @@ public sealed record CheckoutResult(CheckoutOutcome Outcome, Order? Order, Valid
     IReadOnlyList<ProductVariant> NowLowOnStock);
 
 /// <summary>
-/// Turns a cart into an order. Everything is read and checked first; then one transaction takes each line's stock with
-/// a conditional update (only where enough is left), counts the discount code's use the same way, inserts the order and
-/// deletes the cart. If any of it fails the transaction rolls back: an order exists with all its stock taken, or not at all.
+/// Turns a cart into an order. Everything is read and checked first; then one transaction counts the discount code's use
+/// with a conditional update (and checks this customer's earlier uses behind it), deletes the cart as its claim, takes
+/// each line's stock with a conditional update (only where enough is left) and inserts the order. If any of it fails the
+/// transaction rolls back: an order exists with all its stock taken and its cart gone, or not at all.
 /// </summary>
-public sealed class CheckoutService(BackstrideDbContext db, TimeProvider clock)
+public sealed class CheckoutService(BackstrideDbContext db, TimeProvider clock, CatalogSnapshot? snapshot = null)
 {
     // Enough to ride out a burst of checkouts for the same few variants; each attempt redoes the whole transaction.
     private const int MaxAttempts = 4;
 
+    /// <summary>
+    /// Places the order for this cart, or says why not. A changed price is shown first (PricesChanged) and the cart takes
+    /// the new prices, so submitting again orders at them; <paramref name="pricesConfirmed"/> is ignored (kept for
+    /// callers): a posted flag cannot skip the check, and a price that changes again is caught again.
+    /// </summary>
     public async Task<CheckoutResult> PlaceOrderAsync(Guid cartId, CheckoutDraft draft, ShopRules rules, Guid? userId,
         bool pricesConfirmed, CancellationToken ct = default)
     {
@@ -51,10 +57,25 @@ public sealed class CheckoutService(BackstrideDbContext db, TimeProvider clock)
             return AlreadyPlaced(placed);
         }
 
+        var result = await CheckAndPlaceAsync(cartId, key, draft, rules, userId, errors, ct);
+        // A refusal may be this same submission's own success seen from a second request (a double click, a retry): the
+        // first took the cart, the stock or the code's last use after the look-up above, and committed. Ask again, with
+        // a fresh query, before telling the customer that nothing was ordered.
+        if (result.Outcome is not (CheckoutOutcome.Placed or CheckoutOutcome.AlreadyPlaced)
+            && await FindByKeyAsync(key, ct) is { } placedMeanwhile)
+        {
+            return AlreadyPlaced(placedMeanwhile);
+        }
+        return result;
+    }
+
+    private async Task<CheckoutResult> CheckAndPlaceAsync(Guid cartId, string key, CheckoutDraft draft, ShopRules rules,
+        Guid? userId, ValidationErrors errors, CancellationToken ct)
+    {
         var cart = await db.Carts.AsNoTracking().Include(c => c.Lines).FirstOrDefaultAsync(c => c.Id == cartId, ct);
         if (cart is null || cart.Lines.Count == 0 || (cart.UserId is not null && cart.UserId != userId))
         {
-            return Result(CheckoutOutcome.EmptyCart, errors, ["Your cart is empty."]);
+            return Result(CheckoutOutcome.EmptyCart, errors, [EmptyCartMessage]);
         }
 
         // Prices and stock are re-read now: the cart's prices are only what the customer saw when adding.
@@ -97,8 +118,11 @@ public sealed class CheckoutService(BackstrideDbContext db, TimeProvider clock)
         {
             return Result(CheckoutOutcome.Invalid, errors, tooMany);
         }
-        if (priceChanges.Count > 0 && !pricesConfirmed)
+        if (priceChanges.Count > 0)
         {
+            // The customer sees the new prices now: the cart takes them, so the next submission orders at them, and a
+            // price that changes once more is shown again.
+            await TakeCurrentPricesAsync(cartId, variants.Values, ct);
             return Result(CheckoutOutcome.PricesChanged, errors, priceChanges);
         }
 
@@ -155,6 +179,45 @@ public sealed class CheckoutService(BackstrideDbContext db, TimeProvider clock)
         // write lock inside it (which fails at once with SQLITE_BUSY rather than waiting for the other writer).
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
+        if (checkout.Discount is { } discount)
+        {
+            // The code's use is counted first: the update locks the code's row on PostgreSQL (and takes SQLite's write
+            // lock), so checkouts with the same code queue here, and each one's count below sees the orders committed
+            // by those before it. Without that, one customer's simultaneous checkouts could each find no earlier use.
+            var discountId = discount.Id;
+            var counted = await db.DiscountCodes
+                .Where(d => d.Id == discountId && (d.UsageLimit == null || d.TimesUsed < d.UsageLimit))
+                .ExecuteUpdateAsync(set => set.SetProperty(d => d.TimesUsed, d => d.TimesUsed + 1), ct);
+            if (counted == 0)
+            {
+                await transaction.RollbackAsync(ct);
+                return DiscountRefused(new ValidationErrors(), DiscountRules.UsedUpMessage);
+            }
+            if (discount.PerCustomerLimit is { } perCustomer)
+            {
+                var code = discount.Code;
+                var normalizedEmail = checkout.NormalizedEmail;
+                var usedBefore = await db.Orders.CountAsync(o => o.NormalizedEmail == normalizedEmail && o.DiscountCode == code
+                    && o.Status != OrderStatus.Cancelled, ct);
+                if (usedBefore >= perCustomer)
+                {
+                    await transaction.RollbackAsync(ct);
+                    return DiscountRefused(new ValidationErrors(), DiscountRules.AlreadyUsedMessage);
+                }
+            }
+        }
+
+        // The claim on the cart: of two submissions of the same cart (two tabs, each with its own key) only the one
+        // that deletes it goes on; the other finds nothing to delete (on PostgreSQL after waiting for the first to
+        // commit) and orders nothing. Its lines go with it (the foreign key cascades).
+        var cartId = checkout.CartId;
+        if (await db.Carts.Where(c => c.Id == cartId).ExecuteDeleteAsync(ct) == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            // PlaceOrderAsync looks the key up again: when this submission's own order took the cart, it shows that one.
+            return Result(CheckoutOutcome.EmptyCart, new ValidationErrors(), [EmptyCartMessage]);
+        }
+
         // In id order, so two orders for the same variants lock their rows in the same order and never deadlock.
         foreach (var line in checkout.Lines.OrderBy(l => l.Variant.Id))
         {
@@ -172,23 +235,8 @@ public sealed class CheckoutService(BackstrideDbContext db, TimeProvider clock)
             }
         }
 
-        if (checkout.Discount is { } discount)
-        {
-            var discountId = discount.Id;
-            var counted = await db.DiscountCodes
-                .Where(d => d.Id == discountId && (d.UsageLimit == null || d.TimesUsed < d.UsageLimit))
-                .ExecuteUpdateAsync(set => set.SetProperty(d => d.TimesUsed, d => d.TimesUsed + 1), ct);
-            if (counted == 0)
-            {
-                await transaction.RollbackAsync(ct);
-                return DiscountRefused(new ValidationErrors(), DiscountRules.UsedUpMessage);
-            }
-        }
-
         var order = checkout.NewOrder(clock.GetUtcNow());
         db.Orders.Add(order);
-        var cartId = checkout.CartId;
-        await db.Carts.Where(c => c.Id == cartId).ExecuteDeleteAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -207,6 +255,7 @@ public sealed class CheckoutService(BackstrideDbContext db, TimeProvider clock)
 
         var lowOnStock = await NowLowOnStockAsync(checkout, ct);
         await transaction.CommitAsync(ct);
+        snapshot?.Invalidate();
         return new CheckoutResult(CheckoutOutcome.Placed, order, new ValidationErrors(), [], lowOnStock);
     }
 
@@ -233,9 +282,32 @@ public sealed class CheckoutService(BackstrideDbContext db, TimeProvider clock)
                 priceChanges.Add(PriceChange(line.Name, line.Variant.Price, variant.Price, checkout.Rules.Currency));
             }
         }
-        return soldOut.Count > 0 ? Result(CheckoutOutcome.SoldOut, new ValidationErrors(), soldOut)
-            : priceChanges.Count > 0 ? Result(CheckoutOutcome.PricesChanged, new ValidationErrors(), priceChanges)
-            : null;
+        if (soldOut.Count > 0)
+        {
+            return Result(CheckoutOutcome.SoldOut, new ValidationErrors(), soldOut);
+        }
+        if (priceChanges.Count > 0)
+        {
+            // As before the transaction: the cart takes the prices now shown, and the next submission orders at them.
+            await TakeCurrentPricesAsync(checkout.CartId, current.Values, ct);
+            return Result(CheckoutOutcome.PricesChanged, new ValidationErrors(), priceChanges);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Sets each cart line's price-when-added to the variant's current price, once the customer has been shown the
+    /// change. A cart already gone (ordered meanwhile) has no lines to update.
+    /// </summary>
+    private async Task TakeCurrentPricesAsync(Guid cartId, IEnumerable<ProductVariant> current, CancellationToken ct)
+    {
+        foreach (var variant in current)
+        {
+            var variantId = variant.Id;
+            var price = variant.Price;
+            await db.CartLines.Where(l => l.CartId == cartId && l.VariantId == variantId && l.PriceWhenAdded != price)
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.PriceWhenAdded, price), ct);
+        }
     }
 
     /// <summary>The variants this order took to or below their threshold, read inside the transaction so the numbers are its own.</summary>
@@ -249,6 +321,9 @@ public sealed class CheckoutService(BackstrideDbContext db, TimeProvider clock)
         return after.Where(v => v.Stock <= v.LowStockThreshold && v.Stock + taken[v.Id] > v.LowStockThreshold).ToList();
     }
 
+    private const string EmptyCartMessage = "Your cart is empty.";
+
+    /// <summary>A fresh look-up every time (no tracking): what another request committed a moment ago is seen.</summary>
     private Task<Order?> FindByKeyAsync(string key, CancellationToken ct) =>
         db.Orders.AsNoTracking().Include(o => o.Lines).FirstOrDefaultAsync(o => o.IdempotencyKey == key, ct);
 

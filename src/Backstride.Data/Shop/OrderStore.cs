@@ -12,8 +12,10 @@ public sealed record OrderSearch(string? Text, OrderStatus? Status, PaymentStatu
 /// <summary>
 /// Orders after checkout: what customers look up, and what the owner does to them. Every admin change is saved together
 /// with its audit entry; cancelling returns the stock in the same transaction that marks the order cancelled.
+/// Order.UpdatedAt is the order's concurrency token and every write sets it: a change checked against an order that
+/// another change has saved over meanwhile (a cancellation between "mark shipped"'s read and its save) is refused.
 /// </summary>
-public sealed class OrderStore(BackstrideDbContext db, TimeProvider clock)
+public sealed class OrderStore(BackstrideDbContext db, TimeProvider clock, CatalogSnapshot? snapshot = null)
 {
     public const string TrackingNumberField = "TrackingNumber";
     public const string AmountField = "Amount";
@@ -25,6 +27,8 @@ public sealed class OrderStore(BackstrideDbContext db, TimeProvider clock)
     public const int MaxNoteLength = ShopColumns.NoteLength;
     public const int MaxCancelReasonLength = 500;
     public const int MaxSearchLength = 100;
+
+    public const string ChangedMeanwhileMessage = "The order changed meanwhile; reload it and try again.";
 
     private const string EntityType = "Order";
 
@@ -156,6 +160,12 @@ public sealed class OrderStore(BackstrideDbContext db, TimeProvider clock)
             await transaction.RollbackAsync(ct);
             return ShopResult<Order>.Refused("This order changed meanwhile (cancelled or shipped). Reload it and try again.");
         }
+        // The code's row before the variants' rows, in the order a checkout locks them, so the two never deadlock.
+        if (order.DiscountCode is { } code)
+        {
+            await db.DiscountCodes.Where(d => d.Code == code && d.TimesUsed > 0)
+                .ExecuteUpdateAsync(set => set.SetProperty(d => d.TimesUsed, d => d.TimesUsed - 1), ct);
+        }
         // In variant id order, as checkout takes them, so a cancellation and a checkout never deadlock on two rows.
         foreach (var line in order.Lines.OrderBy(l => l.VariantId))
         {
@@ -165,16 +175,10 @@ public sealed class OrderStore(BackstrideDbContext db, TimeProvider clock)
             await db.ProductVariants.Where(v => v.Id == variantId)
                 .ExecuteUpdateAsync(set => set.SetProperty(v => v.Stock, v => v.Stock + quantity), ct);
         }
-        if (order.DiscountCode is { } code)
-        {
-            await db.DiscountCodes.Where(d => d.Code == code && d.TimesUsed > 0)
-                .ExecuteUpdateAsync(set => set.SetProperty(d => d.TimesUsed, d => d.TimesUsed - 1), ct);
-        }
 
-        // The tracked copy is brought in line with what the claim wrote; saving it again writes the same values.
-        order.Status = OrderStatus.Cancelled;
-        order.CancelledAt = now;
-        order.UpdatedAt = now;
+        // The tracked copy takes what the claim wrote, UpdatedAt included, so the save below (the note and the audit
+        // entry) does not mistake the claim for someone else's change, and the order handed back is the one stored.
+        await db.Entry(order).ReloadAsync(ct);
         var returned = string.Join(", ", order.Lines.Select(l => $"{ShopText.Count(l.Quantity)} × {l.Sku}"));
         var details = $"Cancelled; stock returned: {returned}." + (string.IsNullOrEmpty(why) ? "" : $" Reason: {why}");
         if (!string.IsNullOrEmpty(why))
@@ -184,6 +188,7 @@ public sealed class OrderStore(BackstrideDbContext db, TimeProvider clock)
         AuditLog.Record(db, actor, now, "order.cancel", EntityType, order.Id, details);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        snapshot?.Invalidate();
         return ShopResult<Order>.Saved(order);
     }
 
@@ -225,9 +230,8 @@ public sealed class OrderStore(BackstrideDbContext db, TimeProvider clock)
             return ShopResult<Order>.Refused("Another refund was recorded meanwhile. Reload the order and try again.");
         }
         var previousStatus = order.PaymentStatus;
-        order.RefundedAmount = after;
-        order.PaymentStatus = status;
-        order.UpdatedAt = now;
+        // As after a cancellation's claim: the tracked copy takes what the update wrote, UpdatedAt included.
+        await db.Entry(order).ReloadAsync(ct);
         AuditLog.Record(db, actor, now, "order.refund", EntityType, order.Id,
             $"Refunded {ShopText.Money(amount)} {order.Currency} (refunded in all {ShopText.Money(before)} → {ShopText.Money(after)} " +
             $"of {ShopText.Money(order.Total)}); payment {previousStatus} → {status}.");
@@ -261,8 +265,7 @@ public sealed class OrderStore(BackstrideDbContext db, TimeProvider clock)
         AddNote(order, actor, note!, now);
         order.UpdatedAt = now;
         AuditLog.Record(db, actor, now, "order.note", EntityType, order.Id, $"Note added: {note}");
-        await db.SaveChangesAsync(ct);
-        return ShopResult<Order>.Saved(order);
+        return await SaveCheckedAsync(order, ct);
     }
 
     /// <summary>A status change allowed by <see cref="OrderTransitions"/>, saved with its audit entry.</summary>
@@ -282,7 +285,26 @@ public sealed class OrderStore(BackstrideDbContext db, TimeProvider clock)
         var details = change(order, now);
         order.UpdatedAt = now;
         AuditLog.Record(db, actor, now, auditAction, EntityType, order.Id, details);
-        await db.SaveChangesAsync(ct);
+        return await SaveCheckedAsync(order, ct);
+    }
+
+    /// <summary>
+    /// Saves a change made to the tracked order. The update matches the UpdatedAt it was read with: when another change
+    /// was saved in between (a cancellation, a refund, another admin), what was checked may no longer hold, so nothing
+    /// is saved, the audit entry included, and the owner is asked to reload.
+    /// </summary>
+    private async Task<ShopResult<Order>> SaveCheckedAsync(Order order, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The context would otherwise try this change again with its next save.
+            db.ChangeTracker.Clear();
+            return ShopResult<Order>.Refused(ChangedMeanwhileMessage);
+        }
         return ShopResult<Order>.Saved(order);
     }
 

@@ -366,4 +366,16 @@ public sealed class CatalogRulesTests
         // Assert
         Assert.Equal(5, variant.LowStockThreshold);
     }
+
+    [Theory]
+    [InlineData("cart")]
+    [InlineData("checkout")]
+    [InlineData("order-status")]
+    [InlineData("my-orders")]
+    public void Validate_SlugOfAShopPage_IsRefusedBecauseTheProductCouldNeverBeReached(string slug)
+    {
+        var errors = ProductRules.Validate(ValidProduct() with { Slug = slug });
+
+        Assert.Contains(ProductRules.SlugField, errors.Fields);
+    }
 }

@@ -117,16 +117,74 @@ public sealed class CheckoutTests(TestDatabases databases) : IClassFixture<TestD
         }
         var draft = ShopTestData.Draft();
 
+        // Shown the change, the customer confirms by submitting the same form again.
         var unconfirmed = await ShopTestData.CheckoutAsync(database, cartId, draft);
         var stockAfterUnconfirmed = (await ShopTestData.VariantAsync(database, variant.Id)).Stock;
-        var confirmed = await ShopTestData.CheckoutAsync(database, cartId, draft, pricesConfirmed: true);
+        decimal priceInCart;
+        await using (var db = ShopTestData.Context(database))
+        {
+            priceInCart = (await db.CartLines.AsNoTracking().SingleAsync(l => l.CartId == cartId)).PriceWhenAdded;
+        }
+        var confirmed = await ShopTestData.CheckoutAsync(database, cartId, draft);
 
         Assert.Equal(CheckoutOutcome.PricesChanged, unconfirmed.Outcome);
         Assert.Equal(["WBC Copper Cream, 50 ml tube: 14.95 → 15.95 USD"], unconfirmed.Problems);
         Assert.Equal(10, stockAfterUnconfirmed);
+        Assert.Equal(15.95m, priceInCart);
         Assert.Equal(CheckoutOutcome.Placed, confirmed.Outcome);
         Assert.Equal(15.95m, Assert.Single(confirmed.Order!.Lines).UnitPrice);
         Assert.Equal(15.95m, confirmed.Order!.Subtotal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task PlaceOrder_PriceChangesAgainAfterTheWarning_WarnsAgainAndAPostedConfirmationSkipsNothing(
+        DatabaseProvider provider)
+    {
+        var database = databases.For(provider);
+        var variant = await ShopTestData.NewVariantAsync(database, 14.95m, stock: 10);
+        var cartId = await ShopTestData.NewCartAsync(database, (variant, 1));
+        await SetPriceAsync(database, variant.Id, 15.95m);
+        var draft = ShopTestData.Draft();
+
+        // A crafted "prices confirmed" does not skip the check the customer has not yet seen.
+        var crafted = await ShopTestData.CheckoutAsync(database, cartId, draft, pricesConfirmed: true);
+        // Between the warning and the customer's confirmation the price changes once more.
+        await SetPriceAsync(database, variant.Id, 16.95m);
+        var confirmedTooLate = await ShopTestData.CheckoutAsync(database, cartId, draft, pricesConfirmed: true);
+        var confirmed = await ShopTestData.CheckoutAsync(database, cartId, draft);
+
+        Assert.Equal(CheckoutOutcome.PricesChanged, crafted.Outcome);
+        Assert.Equal(["WBC Copper Cream, 50 ml tube: 14.95 → 15.95 USD"], crafted.Problems);
+        Assert.Equal(CheckoutOutcome.PricesChanged, confirmedTooLate.Outcome);
+        Assert.Equal(["WBC Copper Cream, 50 ml tube: 15.95 → 16.95 USD"], confirmedTooLate.Problems);
+        Assert.Equal(CheckoutOutcome.Placed, confirmed.Outcome);
+        Assert.Equal(16.95m, Assert.Single(confirmed.Order!.Lines).UnitPrice);
+        Assert.Equal(9, (await ShopTestData.VariantAsync(database, variant.Id)).Stock);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task PlaceOrder_SameSubmissionPlacedJustBeforeTheTransaction_ShowsThatOrderInsteadOfAnEmptyCart(
+        DatabaseProvider provider)
+    {
+        var database = databases.For(provider);
+        var variant = await ShopTestData.NewVariantAsync(database, 9.95m, stock: 10);
+        var cartId = await ShopTestData.NewCartAsync(database, (variant, 2));
+        var draft = ShopTestData.Draft();
+        // The first of a double click commits its order (and deletes the cart) after the second has looked the key up
+        // and read the cart, just before the second's transaction.
+        CheckoutResult? first = null;
+        var rival = new BeforeFirstTransaction(async () => first = await ShopTestData.CheckoutAsync(database, cartId, draft));
+
+        var second = await ShopTestData.CheckoutAsync(database, cartId, draft, false, rival);
+
+        Assert.Equal(CheckoutOutcome.Placed, first?.Outcome);
+        Assert.Equal(CheckoutOutcome.AlreadyPlaced, second.Outcome);
+        Assert.Equal(first!.Order!.Id, second.Order!.Id);
+        Assert.Equal(8, (await ShopTestData.VariantAsync(database, variant.Id)).Stock);
+        await using var db = ShopTestData.Context(database);
+        Assert.Equal(1, await db.Orders.CountAsync(o => o.IdempotencyKey == draft.IdempotencyKey));
     }
 
     [Theory]
@@ -196,6 +254,13 @@ public sealed class CheckoutTests(TestDatabases databases) : IClassFixture<TestD
 
         Assert.Equal(CheckoutOutcome.EmptyCart, result.Outcome);
         Assert.Equal(10, (await ShopTestData.VariantAsync(database, variant.Id)).Stock);
+    }
+
+    private static async Task SetPriceAsync(TestDatabase database, Guid variantId, decimal price)
+    {
+        await using var owner = ShopTestData.Context(database);
+        await owner.ProductVariants.Where(v => v.Id == variantId)
+            .ExecuteUpdateAsync(set => set.SetProperty(v => v.Price, price));
     }
 
     /// <summary>Runs an action once, just before the context's first transaction begins: a rival request at the worst moment.</summary>

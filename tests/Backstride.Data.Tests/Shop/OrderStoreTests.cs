@@ -2,6 +2,8 @@ using Backstride.Core.Shop;
 using Backstride.Data.Shop;
 using Backstride.Data.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Backstride.Data.Tests.Shop;
 
@@ -58,6 +60,45 @@ public sealed class OrderStoreTests(TestDatabases databases) : IClassFixture<Tes
         Assert.Equal("1Z999AA10123456784", shipped.Value!.TrackingNumber);
         Assert.Equal(ShopOutcome.Refused, cancelled.Outcome);
         Assert.Equal(8, (await ShopTestData.VariantAsync(database, variant.Id)).Stock);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task MarkShipped_CancelledBetweenItsReadAndItsSave_IsRefusedAndTheOrderStaysCancelled(DatabaseProvider provider)
+    {
+        var database = databases.For(provider);
+        var variant = await ShopTestData.NewVariantAsync(database, 14.95m, stock: 10);
+        var order = await ShopTestData.PlacedOrderAsync(database, variant, quantity: 2);
+        // Context A has read the order and found it may ship; just before A saves, another admin (context B, a minute
+        // later by its own clock) cancels it and its stock goes back.
+        var later = new FakeTimeProvider(TestDatabase.Now.AddMinutes(1));
+        ShopResult<Order>? cancelled = null;
+        var rival = new BeforeFirstSave(async () =>
+        {
+            await using var b = ShopTestData.Context(database);
+            cancelled = await new OrderStore(b, later).CancelAsync(order.Id, null, ShopTestData.Owner);
+        });
+
+        ShopResult<Order> shipped;
+        await using (var a = ShopTestData.Context(database, rival))
+        {
+            shipped = await new OrderStore(a, database.Clock).MarkShippedAsync(order.Id, "1Z999AA10123456784", ShopTestData.Owner);
+        }
+
+        Assert.Equal(ShopOutcome.Saved, cancelled?.Outcome);
+        Assert.Equal(ShopOutcome.Refused, shipped.Outcome);
+        Assert.Equal(OrderStore.ChangedMeanwhileMessage, shipped.Message);
+        await using var check = ShopTestData.Context(database);
+        var saved = await check.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id);
+        Assert.Equal(OrderStatus.Cancelled, saved.Status);
+        Assert.Equal(ShippingStatus.NotShipped, saved.ShippingStatus);
+        Assert.Null(saved.TrackingNumber);
+        Assert.Null(saved.ShippedAt);
+        Assert.Equal(TestDatabase.Now.AddMinutes(1), saved.UpdatedAt);
+        Assert.Equal(10, (await ShopTestData.VariantAsync(database, variant.Id)).Stock);
+        // Nothing of the refused change was saved, its audit entry included.
+        var audit = Assert.Single(await check.AuditEntries.AsNoTracking().Where(e => e.EntityId == order.Id.ToString("D")).ToListAsync());
+        Assert.Equal("order.cancel", audit.Action);
     }
 
     [Theory]
@@ -132,5 +173,21 @@ public sealed class OrderStoreTests(TestDatabases databases) : IClassFixture<Tes
         Assert.Equal(1, total);
         Assert.Empty(none);
         Assert.Equal(0, noneTotal);
+    }
+
+    /// <summary>Runs an action once, just before the context's first save: another admin's change at the worst moment.</summary>
+    private sealed class BeforeFirstSave(Func<Task> action) : SaveChangesInterceptor
+    {
+        private int _done;
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                await action();
+            }
+            return result;
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using Backstride.Core.Shop;
 using Backstride.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Backstride.Web.Tests.Shop;
 
@@ -49,8 +50,16 @@ public static class ShopSteps
             db.Products.Add(product);
             return await db.SaveChangesAsync();
         });
+        app.ForgetCatalogSnapshot();
         return new TestProduct(product.Slug, name, token, product.Variants.Select(v => v.Id).ToList());
     }
+
+    /// <summary>
+    /// Rows written straight to the database bypass the stores that drop the shop's 2-second catalog snapshot, as a
+    /// write by another instance would; a test that reads the shop right after must drop it itself.
+    /// </summary>
+    public static void ForgetCatalogSnapshot(this BackstrideApp app) =>
+        app.Services.GetRequiredService<Backstride.Data.Shop.CatalogSnapshot>().Invalidate();
 
     public static Task<int> StockOfAsync(this BackstrideApp app, Guid variantId) =>
         app.ReadAsAsync(owner: null, db => db.ProductVariants.Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync());

@@ -13,6 +13,8 @@ public sealed class SignOutModel(SignInManager<UserAccount> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
+        // On a shared device the next person must not reopen this person's order pages (name, address) from history.
+        Response.Cookies.Delete(Shop.OrderAccess.CookieName, new CookieOptions { Path = "/shop" });
         TempData["Notice"] = "You are signed out.";
         return Redirect("/");
     }

@@ -68,12 +68,19 @@ public sealed class ShopCheckoutModel(CurrentCart cart, CheckoutService checkout
         var current = await cart.FindAsync(HttpContext, cancellationToken);
         if (current is null || current.Lines.Count == 0)
         {
+            // The same submission may have placed its order (and deleted the cart) since the look-up above.
+            if (await orders.FindByIdempotencyKeyAsync(key, cancellationToken) is { } placedMeanwhile)
+            {
+                return ShowPlaced(placedMeanwhile, placedNow: false);
+            }
             TempData["Notice"] = "Your cart is empty, so nothing was ordered.";
             return Redirect("/shop/cart");
         }
 
+        // A changed price comes back as PricesChanged and the cart takes the new prices; "Confirm new prices and place
+        // the order" then simply submits again, and the order is placed unless a price changed once more.
         var result = await checkout.PlaceOrderAsync(current.Id, Input.ToDraft(), cart.Rules, User.GetUserId(),
-            Input.PricesConfirmed, cancellationToken);
+            pricesConfirmed: false, cancellationToken);
         switch (result.Outcome)
         {
             case CheckoutOutcome.Placed when result.Order is { } order:

@@ -30,9 +30,6 @@ public sealed class CheckoutForm
     /// <summary>Made when the form is first shown and posted back unchanged, so the same submission makes one order.</summary>
     public string? IdempotencyKey { get; set; }
 
-    /// <summary>The customer has seen prices that changed since they filled the cart and orders at the new ones.</summary>
-    public bool PricesConfirmed { get; set; }
-
     public CheckoutDraft ToDraft() => new(Email, Name, Line1, Line2, City, Region, PostalCode, Country, DiscountCode,
         PaymentMethod, AcceptedTerms, IdempotencyKey);
 

@@ -58,8 +58,8 @@ public sealed class OrderEmails(IEmailSender sender, IOptions<ShopOptions> shopO
         [
             $"Your WBC order {order.Number} has been cancelled.",
             "",
-            order.PaymentStatus == PaymentStatus.Paid
-                ? "You have already paid for it; we will refund you and send an e-mail when we have."
+            order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded
+                ? "You have already paid for it; we will refund what is left and send an e-mail when we have."
                 : "You have not been charged for it. If you have sent a bank transfer, we will send it back.",
             "",
             .. Items(order),
