@@ -27,13 +27,14 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public async Task<MimeMessage> WaitForMessageToAsync(string recipient, TimeSpan? timeout = null)
+    public async Task<MimeMessage> WaitForMessageToAsync(string recipient, TimeSpan? timeout = null, string? subjectContains = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         while (DateTime.UtcNow < deadline)
         {
             var message = _store.Messages.FirstOrDefault(m => m.To.Mailboxes.Any(b =>
-                string.Equals(b.Address, recipient, StringComparison.OrdinalIgnoreCase)));
+                    string.Equals(b.Address, recipient, StringComparison.OrdinalIgnoreCase))
+                && (subjectContains is null || (m.Subject ?? "").Contains(subjectContains, StringComparison.Ordinal)));
             if (message is not null)
             {
                 return message;
