@@ -1,6 +1,6 @@
 namespace Backstride.Benchmarks;
 
-/// <summary>The real watch files in ../shared/data/activities, read in place (never copied into the repository).</summary>
+/// <summary>The real watch files in ../shared/data/activities (or /work/shared), read in place (never copied into the repository).</summary>
 public static class SampleFiles
 {
     public static string PathOf(string relative)
@@ -13,6 +13,9 @@ public static class SampleFiles
                 return Path.GetFullPath(candidate);
             }
         }
-        throw new FileNotFoundException($"{relative} was not found under ../shared/data/activities.");
+        var workplace = Path.Combine("/work/shared/data/activities", relative);
+        return File.Exists(workplace)
+            ? workplace
+            : throw new FileNotFoundException($"{relative} was not found under ../shared/data/activities.");
     }
 }
