@@ -148,6 +148,8 @@ public abstract class AdminTests(BackstrideApp app)
         Assert.Null(runnerHome.QuerySelector("header a[href='/admin']"));
         Assert.NotNull(dashboard.QuerySelector("[data-figure='awaiting-payment']"));
         Assert.NotNull(dashboard.QuerySelector("[data-figure='awaiting-shipping']"));
+        // A fresh install's bank details are samples: the owner is told before a customer is shown them.
+        Assert.Contains("still the samples", dashboard.QuerySelector("#sample-bank-details")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(product.Sku, dashboard.QuerySelector("#low-stock-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
     }
 

@@ -5,8 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Backstride.Web.Features.Admin;
 
 /// <summary>The owner's start page: what needs doing today (payments to check, parcels to send, stock to order).</summary>
-public sealed class DashboardModel(OrderStore orders, CatalogAdminStore catalog) : PageModel
+public sealed class DashboardModel(OrderStore orders, CatalogAdminStore catalog,
+    Microsoft.Extensions.Options.IOptions<Shop.ShopOptions> shopOptions) : PageModel
 {
+    /// <summary>Customers paying by bank transfer would be shown the sample account: the owner must see that first.</summary>
+    public bool SampleBankDetails => shopOptions.Value.HasSampleBankDetails;
+
     public int AwaitingPayment { get; private set; }
 
     public int AwaitingShipping { get; private set; }

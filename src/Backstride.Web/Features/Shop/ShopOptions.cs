@@ -28,10 +28,16 @@ public sealed class ShopOptions
     public string OwnerEmail { get; set; } = "";
 
     /// <summary>Shown with the order number as the reference when a customer pays by bank transfer.</summary>
-    public string BankName { get; set; } = "WBC Ltd (sample bank details)";
+    public const string SampleBankName = "WBC Ltd (sample bank details)";
+    public const string SampleBankAccount = "GB00 SAMP 0000 0000 0000 00";
+
+    public string BankName { get; set; } = SampleBankName;
 
     /// <summary>IBAN-like text of the account to pay into.</summary>
-    public string BankAccount { get; set; } = "GB00 SAMP 0000 0000 0000 00";
+    public string BankAccount { get; set; } = SampleBankAccount;
+
+    /// <summary>True while the bank details are still the samples a fresh install ships with.</summary>
+    public bool HasSampleBankDetails => BankName == SampleBankName || BankAccount == SampleBankAccount;
 
     /// <summary>These accounts get the Admin role at start-up.</summary>
     public string[] AdminEmails { get; set; } = [];
