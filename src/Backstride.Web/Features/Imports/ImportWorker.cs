@@ -318,12 +318,18 @@ internal sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queu
             await store.MarkDuplicateAsync(file.Id, existing.Id, stoppingToken);
             return;
         }
-        await store.SaveImportedRunAsync(file.Id, ready.Run, ready.Track, stoppingToken);
+        if (BuildTrack(job, file, ready) is not { } track)
+        {
+            await store.MarkRejectedAsync(file.Id, UnreadableReason, stoppingToken);
+            return;
+        }
+        await store.SaveImportedRunAsync(file.Id, ready.Run, track, stoppingToken);
     }
 
     private abstract record FileReading;
 
-    private sealed record ReadyRun(Run Run, RunTrack Track) : FileReading;
+    /// <summary>A run ready to save; its samples are encoded only once it is known not to be a duplicate.</summary>
+    private sealed record ReadyRun(Run Run, Activity Activity, ActivitySummary Summary) : FileReading;
 
     private sealed record RejectedFile(string Reason) : FileReading;
 
@@ -349,9 +355,7 @@ internal sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queu
                 return new RejectedFile(
                     "Backstride can't keep this run: " + string.Join(" ", errors.Fields.SelectMany(field => errors.For(field))));
             }
-            // Built before the duplicate check, so that encoding the samples is guarded too; a duplicate wastes the encoding.
-            var run = ImportedRun.Create(draft, summary, file.FileName, now);
-            return new ReadyRun(run, ImportedRun.Track(run, activity, summary));
+            return new ReadyRun(ImportedRun.Create(draft, summary, file.FileName, now), activity, summary);
         }
         catch (ActivityFileException e)
         {
@@ -361,6 +365,23 @@ internal sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queu
         {
             logger.LogError(e, "Import {BatchId}: the file at position {Position} could not be read.", job.BatchId, file.Position);
             return new RejectedFile(UnreadableReason);
+        }
+    }
+
+    /// <summary>
+    /// Encodes the samples after the duplicate check: re-uploading a whole export (most files already imported) then
+    /// costs no encoding. What the encoder throws is the file's fault (e.g. more samples than a run can hold), as in Read.
+    /// </summary>
+    private RunTrack? BuildTrack(ImportJob job, ImportFile file, ReadyRun ready)
+    {
+        try
+        {
+            return ImportedRun.Track(ready.Run, ready.Activity, ready.Summary);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Import {BatchId}: the samples of the file at position {Position} could not be stored.", job.BatchId, file.Position);
+            return null;
         }
     }
 
