@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Backstride.Activities.Tests;
 using Backstride.Web.BrowserTests.Infrastructure;
+using Backstride.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Backstride.Web.BrowserTests;
@@ -25,7 +26,7 @@ public sealed class ImportJourneyTests(BrowserFixture browser) : IClassFixture<B
         // This morning's run (recent enough to check in on) and a real FIT file with a broken CRC.
         await page.GetByLabel("Watch files or an export archive").SetInputFilesAsync(new[]
         {
-            new FilePayload { Name = "this-morning.gpx", MimeType = "application/gpx+xml", Buffer = RecentRunGpx(browser.App.Clock.GetUtcNow().AddHours(-3)) },
+            new FilePayload { Name = "this-morning.gpx", MimeType = "application/gpx+xml", Buffer = TestGpx.RunStartingAt(browser.App.Clock.GetUtcNow().AddHours(-3)) },
             new FilePayload { Name = "activity-filecrc.fit", MimeType = "application/octet-stream", Buffer = SampleFiles.Bytes(SampleFiles.WrongFileCrc) },
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
@@ -118,21 +119,5 @@ public sealed class ImportJourneyTests(BrowserFixture browser) : IClassFixture<B
             }
         }
         return buffer.ToArray();
-    }
-
-    /// <summary>A 5-minute GPX run that started at <paramref name="start"/>: 31 points, 33 m apart, 10 s apart.</summary>
-    private static byte[] RecentRunGpx(DateTimeOffset start)
-    {
-        var points = new System.Text.StringBuilder();
-        for (var i = 0; i <= 30; i++)
-        {
-            var latitude = (52.52 + (i * 0.0003)).ToString("F6", System.Globalization.CultureInfo.InvariantCulture);
-            var time = start.AddSeconds(10 * i).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-            points.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"<trkpt lat=\"{latitude}\" lon=\"13.405000\"><ele>34</ele><time>{time}</time></trkpt>\n");
-        }
-        return System.Text.Encoding.UTF8.GetBytes(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gpx version=\"1.1\" creator=\"test\" xmlns=\"http://www.topografix.com/GPX/1/1\">" +
-            $"<trk><type>running</type><trkseg>\n{points}</trkseg></trk></gpx>\n");
     }
 }

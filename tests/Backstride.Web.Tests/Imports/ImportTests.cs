@@ -495,32 +495,8 @@ internal static class ImportRequests
         return output.ToArray();
     }
 
-    /// <summary>A run of about 1 km in 5 minutes that started <paramref name="ago"/> before now, a point every 10 seconds.</summary>
-    public static byte[] RecentRunGpx(TimeSpan ago)
-    {
-        var start = DateTimeOffset.UtcNow - ago;
-        var points = new StringBuilder();
-        for (var i = 0; i <= 30; i++)
-        {
-            // 0.0003° of latitude is about 33 m.
-            var latitude = (52.52 + i * 0.0003).ToString("F6", CultureInfo.InvariantCulture);
-            var time = start.AddSeconds(10 * i).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            points.Append("<trkpt lat=\"").Append(latitude).Append("\" lon=\"13.405000\"><ele>34</ele><time>")
-                .Append(time).Append("</time></trkpt>\n");
-        }
-        return Encoding.UTF8.GetBytes($"""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <gpx version="1.1" creator="Backstride tests" xmlns="http://www.topografix.com/GPX/1/1">
-              <trk>
-                <name>Morning run</name>
-                <type>running</type>
-                <trkseg>
-            {points}
-                </trkseg>
-              </trk>
-            </gpx>
-            """);
-    }
+    /// <summary>A run of about 1 km in 5 minutes that started <paramref name="ago"/> before now.</summary>
+    public static byte[] RecentRunGpx(TimeSpan ago) => TestGpx.RunStartingAt(DateTimeOffset.UtcNow - ago);
 
     public static byte[] CyclingGpx() => Encoding.UTF8.GetBytes("""
         <?xml version="1.0" encoding="UTF-8"?>
