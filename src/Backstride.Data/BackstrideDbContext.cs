@@ -1,6 +1,7 @@
 using Backstride.Core;
 using Backstride.Core.CheckIns;
 using Backstride.Core.Imports;
+using Backstride.Core.Insights;
 using Backstride.Core.Medication;
 using Backstride.Core.Plans;
 using Backstride.Core.Profiles;
@@ -50,6 +51,8 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
 
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
 
+    public DbSet<SelfExperiment> SelfExperiments => Set<SelfExperiment>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // The shop's tables: not diary tables, so no per-runner filter.
@@ -96,6 +99,7 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
         builder.Entity<RunTrack>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
         builder.Entity<ImportBatch>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
         builder.Entity<ImportFile>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
+        builder.Entity<SelfExperiment>().HasQueryFilter(row => row.UserId == DiaryOwnerId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -162,6 +162,57 @@ namespace Backstride.Data.Postgres.Migrations
                     b.ToTable("ImportFiles", (string)null);
                 });
 
+            modelBuilder.Entity("Backstride.Core.Insights.SelfExperiment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BlockLength")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BlockPairs")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OptionA")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("OptionB")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Order")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("StoppedEarly")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "StartedAt");
+
+                    b.ToTable("SelfExperiments", (string)null);
+                });
+
             modelBuilder.Entity("Backstride.Core.Medication.DoseLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -773,6 +824,7 @@ namespace Backstride.Data.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("UserId")
@@ -1421,6 +1473,15 @@ namespace Backstride.Data.Postgres.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Core.Insights.SelfExperiment", b =>
+                {
                     b.HasOne("Backstride.Data.Accounts.UserAccount", null)
                         .WithMany()
                         .HasForeignKey("UserId")

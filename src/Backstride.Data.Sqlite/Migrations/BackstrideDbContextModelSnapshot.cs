@@ -157,6 +157,57 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.ToTable("ImportFiles", (string)null);
                 });
 
+            modelBuilder.Entity("Backstride.Core.Insights.SelfExperiment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BlockLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BlockPairs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OptionA")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptionB")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Order")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StoppedEarly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "StartedAt");
+
+                    b.ToTable("SelfExperiments", (string)null);
+                });
+
             modelBuilder.Entity("Backstride.Core.Medication.DoseLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -759,6 +810,7 @@ namespace Backstride.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("UserId")
@@ -1398,6 +1450,15 @@ namespace Backstride.Data.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Core.Insights.SelfExperiment", b =>
+                {
                     b.HasOne("Backstride.Data.Accounts.UserAccount", null)
                         .WithMany()
                         .HasForeignKey("UserId")

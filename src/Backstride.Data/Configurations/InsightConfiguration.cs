@@ -1,0 +1,21 @@
+using Backstride.Core.Insights;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Backstride.Data.Configurations;
+
+internal sealed class SelfExperimentConfiguration : IEntityTypeConfiguration<SelfExperiment>
+{
+    public void Configure(EntityTypeBuilder<SelfExperiment> experiment)
+    {
+        experiment.ToTable("SelfExperiments");
+        experiment.HasKey(e => e.Id);
+        experiment.Property(e => e.Id).ValueGeneratedNever();
+        experiment.Property(e => e.OptionA).HasConversion<string>().HasMaxLength(16);
+        experiment.Property(e => e.OptionB).HasConversion<string>().HasMaxLength(16);
+        // Eight pairs at most: "AB," eight times.
+        experiment.Property(e => e.Order).HasMaxLength(64);
+        experiment.HasOne<Accounts.UserAccount>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        experiment.HasIndex(e => new { e.UserId, e.StartedAt });
+    }
+}
