@@ -1,0 +1,154 @@
+using System.Globalization;
+using Backstride.Core.Triage;
+using Backstride.Core.Validation;
+
+namespace Backstride.Core.Insights;
+
+/// <summary>
+/// Where an experiment stands. <see cref="Block"/> (1 to 2 × BlockPairs) and <see cref="Pair"/> (1 to BlockPairs) are
+/// counted from 1 for display: the block and pair tonight's evening belongs to, or the last ones once finished.
+/// </summary>
+public sealed record ExperimentProgress(int EveningsCounted, int EveningsPlanned, ExperimentOption? Tonight, int Block, int Pair, bool Finished);
+
+/// <summary>The randomised schedule of a self-experiment and which run evenings count towards it.</summary>
+public static class ExperimentSchedule
+{
+    public const int MinBlockLength = 1, MaxBlockLength = 7, MinBlockPairs = 2, MaxBlockPairs = 8;
+
+    public const string OptionAField = "OptionA";
+    public const string OptionBField = "OptionB";
+    public const string BlockLengthField = "BlockLength";
+    public const string BlockPairsField = "BlockPairs";
+
+    /// <summary>
+    /// One "AB" or "BA" per pair from SplitMix64 over the seed. Written out here rather than System.Random, whose
+    /// algorithm may change between .NET versions, so a stored seed gives the same schedule forever.
+    /// </summary>
+    public static string DrawOrder(long seed, int pairs)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pairs);
+        var state = unchecked((ulong)seed);
+        var orders = new string[pairs];
+        for (var i = 0; i < pairs; i++)
+        {
+            orders[i] = (NextSplitMix64(ref state) >> 63) == 0 ? "AB" : "BA";
+        }
+        return string.Join(',', orders);
+    }
+
+    private static ulong NextSplitMix64(ref ulong state)
+    {
+        unchecked
+        {
+            state += 0x9E3779B97F4A7C15UL;
+            var z = state;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+    }
+
+    public static ValidationErrors Validate(ExperimentOption a, ExperimentOption b, int blockLength, int blockPairs)
+    {
+        var errors = new ValidationErrors();
+        if (!Enum.IsDefined(a))
+        {
+            errors.Add(OptionAField, "Choose the first option to compare.");
+        }
+        if (!Enum.IsDefined(b))
+        {
+            errors.Add(OptionBField, "Choose the second option to compare.");
+        }
+        else if (a == b)
+        {
+            errors.Add(OptionBField, "Choose two different options: comparing an option with itself shows nothing.");
+        }
+        if (blockLength is < MinBlockLength or > MaxBlockLength)
+        {
+            errors.Add(BlockLengthField, string.Create(CultureInfo.InvariantCulture, $"A block is {MinBlockLength} to {MaxBlockLength} runs long."));
+        }
+        if (blockPairs is < MinBlockPairs or > MaxBlockPairs)
+        {
+            errors.Add(BlockPairsField, string.Create(CultureInfo.InvariantCulture, $"Choose {MinBlockPairs} to {MaxBlockPairs} pairs of blocks: at least {MinBlockPairs} are needed to tell a difference from chance."));
+        }
+        return errors;
+    }
+
+    /// <summary>Refuses what <see cref="Validate"/> refuses; the caller sets the owner.</summary>
+    public static SelfExperiment Start(ExperimentOption a, ExperimentOption b, int blockLength, int blockPairs, long seed, DateTimeOffset now)
+    {
+        var errors = Validate(a, b, blockLength, blockPairs);
+        if (!errors.IsValid)
+        {
+            throw new ArgumentException(string.Join(" ", errors.Fields.SelectMany(errors.For)));
+        }
+        return new SelfExperiment
+        {
+            OptionA = a,
+            OptionB = b,
+            BlockLength = blockLength,
+            BlockPairs = blockPairs,
+            Seed = seed,
+            Order = DrawOrder(seed, blockPairs),
+            StartedAt = now,
+            CreatedAt = now,
+        };
+    }
+
+    public static int EveningsPlanned(SelfExperiment e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.BlockLength * 2 * e.BlockPairs;
+    }
+
+    public static ExperimentOption OptionFor(SelfExperiment e, int eveningIndex)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentOutOfRangeException.ThrowIfNegative(eveningIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(eveningIndex, EveningsPlanned(e));
+        var block = eveningIndex / e.BlockLength;
+        var pair = block / 2;
+        var orders = e.Order.Split(',');
+        if (orders.Length != e.BlockPairs || orders.Any(o => o is not ("AB" or "BA")))
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The experiment's stored order \"{e.Order}\" does not hold {e.BlockPairs} pairs of \"AB\" or \"BA\"."));
+        }
+        var letter = orders[pair][block % 2];
+        return letter == 'A' ? e.OptionA : e.OptionB;
+    }
+
+    /// <summary>
+    /// The run evenings that count, in check-in order. An evening needs a plan, since the plan is where the runner sees
+    /// tonight's option; an emergency evening is no time for an experiment and is skipped without using up a slot.
+    /// </summary>
+    public static IReadOnlyList<RunEvening> EveningsOf(SelfExperiment e, IReadOnlyList<RunEvening> evenings)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(evenings);
+        return evenings
+            .Where(x => x.CheckIn.RecordedAt >= e.StartedAt
+                && (e.EndedAt is not { } ended || x.CheckIn.RecordedAt < ended)
+                && x.Plan is { } plan
+                && plan.Triage != TriageLevel.Emergency)
+            .OrderBy(x => x.CheckIn.RecordedAt)
+            .ThenBy(x => x.CheckIn.Id)
+            .Take(EveningsPlanned(e))
+            .ToList();
+    }
+
+    public static ExperimentProgress Progress(SelfExperiment e, IReadOnlyList<RunEvening> evenings)
+    {
+        var planned = EveningsPlanned(e);
+        var counted = EveningsOf(e, evenings).Count;
+        var finished = counted >= planned || e.EndedAt is not null;
+        // Once finished, report the last block reached rather than one past the end.
+        var blockIndex = Math.Min(finished ? Math.Max(counted - 1, 0) : counted, planned - 1) / e.BlockLength;
+        return new ExperimentProgress(
+            counted,
+            planned,
+            finished ? null : OptionFor(e, counted),
+            blockIndex + 1,
+            blockIndex / 2 + 1,
+            finished);
+    }
+}
