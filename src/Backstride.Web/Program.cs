@@ -1,5 +1,6 @@
 using System.Globalization;
 using Backstride.Web.Features.Admin;
+using Backstride.Web.Features.Exports;
 using Backstride.Web.Features.Imports;
 using Backstride.Web.Features.Shop;
 using Backstride.Web.Features.Training;
@@ -84,6 +85,7 @@ app.MapHealthEndpoints();
 app.MapCalendarFeed();
 app.MapShopImages();
 app.MapOrdersExport();
+app.MapExports();
 
 app.Logger.LogInformation("Backstride is starting; it will print the address it listens on next ({Provider}).", storage.Provider);
 await app.RunAsync();

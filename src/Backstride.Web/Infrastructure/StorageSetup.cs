@@ -50,6 +50,7 @@ public static class StorageSetup
         builder.Services.AddScoped<IDiaryOwner, SignedInDiaryOwner>();
         builder.Services.AddDbContext<BackstrideDbContext>(options => options.UseBackstrideDatabase(database));
         builder.Services.AddScoped<RunStore>();
+        builder.Services.AddScoped<DiaryExportStore>();
         builder.Services.AddScoped<CheckInStore>();
         builder.Services.AddScoped<HistoryQuery>();
         builder.Services.AddScoped<RunnerSettingsStore>();
@@ -59,6 +60,10 @@ public static class StorageSetup
         builder.Services.AddScoped<Features.Plans.PlanLoader>();
         builder.Services.AddScoped<TrainingStore>();
         builder.Services.AddScoped<CalendarFeedQuery>();
+        builder.Services.AddScoped<Backstride.Data.Accounts.AccountDeletion>();
+        builder.Services.AddScoped<InsightStore>();
+        builder.Services.AddScoped<Features.Insights.InsightLoader>();
+        builder.Services.AddScoped<Features.SampleData.SampleRunner>();
         builder.Services.AddHealthChecks().AddDbContextCheck<BackstrideDbContext>("database", tags: [ReadyTag]);
 
         var location = new StorageLocation(dataDirectory, database.Provider, description);

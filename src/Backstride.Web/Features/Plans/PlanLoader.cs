@@ -1,4 +1,5 @@
 using Backstride.Core.CheckIns;
+using Backstride.Core.Insights;
 using Backstride.Core.Plans;
 using Backstride.Core.Profiles;
 using Backstride.Core.Runners;
@@ -19,7 +20,8 @@ public sealed record PlanView(
     RunnerSettings Settings,
     IReadOnlyList<string> ReasonsToAsk,
     Plan Plan,
-    DateOnly? NextStrengthSession)
+    DateOnly? NextStrengthSession,
+    ExperimentEvening? Experiment = null)
 {
     /// <summary>
     /// The safety questions are due: the answers called for them and they have not been answered. An emergency the
@@ -30,9 +32,17 @@ public sealed record PlanView(
     public PlanStepRecord? Record(string stepId) => Session.Steps.FirstOrDefault(s => s.StepId == stepId);
 }
 
+/// <summary>This check-in's evening in the runner's running self-experiment: which option is for tonight.</summary>
+public sealed record ExperimentEvening(SelfExperiment Experiment, int Evening, int EveningsPlanned, ExperimentOption Tonight, ExperimentOption Other)
+{
+    public Remedy? TonightRemedy => SelfExperiment.RemedyOf(Tonight);
+
+    public Remedy? LeftOut => SelfExperiment.RemedyOf(Other);
+}
+
 /// <summary>Gathers a check-in's inputs from the runner's own diary and runs triage and the plan builder over them.</summary>
 public sealed class PlanLoader(BackstrideDbContext db, PlanSessionStore sessions, BackProfileStore profiles,
-    DoseLogStore doses, RunnerSettingsStore settingsStore, TrainingStore training, TimeProvider clock)
+    DoseLogStore doses, RunnerSettingsStore settingsStore, TrainingStore training, InsightStore insights, TimeProvider clock)
 {
     /// <param name="safetyAnswers">Answers to assess instead of the saved ones (when the runner has just given them).</param>
     public async Task<PlanView?> LoadAsync(Guid checkInId, IReadOnlySet<string>? safetyAnswers = null,
@@ -60,6 +70,28 @@ public sealed class PlanLoader(BackstrideDbContext db, PlanSessionStore sessions
             await doses.RecentAsync(cancellationToken), triage, CreamProduct.WbcSample, now, settings.Units));
         var programme = await training.PlanAsync(cancellationToken);
         var nextStrength = programme is null ? null : Training.TrainingWeekView.For(programme, settings, now, 0).Next?.Date;
-        return new PlanView(checkIn, checkIn.Run, session, profile, settings, TriageRules.ReasonsToAsk(checkIn), plan, nextStrength);
+        var experiment = plan.Triage.StopsThePlan ? null : await ExperimentEveningAsync(checkIn, settings, cancellationToken);
+        return new PlanView(checkIn, checkIn.Run, session, profile, settings, TriageRules.ReasonsToAsk(checkIn), plan, nextStrength, experiment);
+    }
+
+    // Counts this evening's place in the running experiment from the diary, so the schedule never drifts from what was logged.
+    private async Task<ExperimentEvening?> ExperimentEveningAsync(CheckIn checkIn, RunnerSettings settings, CancellationToken cancellationToken)
+    {
+        var experiment = await insights.RunningExperimentAsync(cancellationToken);
+        if (experiment is null || checkIn.RunId is null || checkIn.RecordedAt < experiment.StartedAt)
+        {
+            return null;
+        }
+        // A run shortly before the start can carry the first counted check-in.
+        var diary = await insights.LoadAsync(settings.TimeZone, experiment.StartedAt.AddDays(-2), cancellationToken);
+        var evenings = ExperimentSchedule.EveningsOf(experiment, RunEvenings.Build(diary));
+        var index = evenings.ToList().FindIndex(e => e.CheckIn.Id == checkIn.Id);
+        if (index < 0)
+        {
+            return null;
+        }
+        var tonight = ExperimentSchedule.OptionFor(experiment, index);
+        var other = tonight == experiment.OptionA ? experiment.OptionB : experiment.OptionA;
+        return new ExperimentEvening(experiment, index + 1, ExperimentSchedule.EveningsPlanned(experiment), tonight, other);
     }
 }

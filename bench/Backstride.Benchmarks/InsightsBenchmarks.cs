@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Backstride.Activities;
+using Backstride.Core.Insights;
+using Backstride.Core.Runs;
+using Backstride.Core.Units;
+using Backstride.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Backstride.Benchmarks;
+
+/// <summary>
+/// The insights pages for a runner with ten years of diary (SampleDiary: 7 runs a week, ≈ 3,650 runs and ≈ 7,000
+/// check-ins, every run with an hour of encoded watch samples): the real app in-process on SQLite, one signed-in
+/// client, so the time is the server's. Target: dashboard and factors each under 50 ms.
+/// The Core-only rows show how much of that is the analysis itself rather than reading the database and drawing.
+/// </summary>
+[Config(typeof(Config))]
+[MemoryDiagnoser]
+public class InsightsBenchmarks
+{
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10)
+                .WithToolchain(InProcessEmitToolchain.Instance));
+            AddColumn(StatisticColumn.P95);
+        }
+    }
+
+    private static readonly DateTimeOffset End = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    private InProcessApp _app = null!;
+    private HttpClient _client = null!;
+    private InsightDiary _diary = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _app = new InProcessApp();
+        _client = _app.CreateClient();
+        var email = $"bench+{Guid.NewGuid():N}@example.com";
+        RegisterAsync(email).GetAwaiter().GetResult();
+        var userId = SeedTenYearsAsync(email).GetAwaiter().GetResult();
+        _diary = SampleDiary.ToInsightDiary(SampleDiary.Generate(userId, TenYears));
+        Console.WriteLine($"// ten years: {_diary.Runs.Count:N0} runs, {_diary.CheckIns.Count:N0} check-ins, " +
+            $"{_diary.Evenings.Count:N0} evenings, {_diary.Doses.Count:N0} doses");
+    }
+
+    private static SampleDiaryOptions TenYears => new(SampleRunnerSeed, End, Days: 3650, RunsPerWeek: 7);
+
+    private const int SampleRunnerSeed = 20261126;
+
+    [Benchmark(Description = "GET /insights (dashboard, 6 months charted)")]
+    public Task<int> Dashboard() => GetAsync("/insights");
+
+    [Benchmark(Description = "GET /insights?range=all (ten years charted)")]
+    public Task<int> DashboardAll() => GetAsync("/insights?range=all");
+
+    [Benchmark(Description = "GET /insights/factors")]
+    public Task<int> Factors() => GetAsync("/insights/factors");
+
+    [Benchmark(Description = "GET /insights/remedies")]
+    public Task<int> Remedies() => GetAsync("/insights/remedies");
+
+    [Benchmark(Description = "Core: evenings + dashboard + factors (no database)")]
+    public int CoreOnly()
+    {
+        var evenings = RunEvenings.Build(_diary);
+        var summary = Core.Insights.Dashboard.Build(_diary, evenings, End, End.AddDays(-182), DistanceUnit.Kilometres);
+        var factors = FactorAnalysis.Analyse(_diary, evenings, DistanceUnit.Kilometres);
+        return summary.PainAfterRuns.Count + factors.FactorsTested;
+    }
+
+    private async Task<int> GetAsync(string path)
+    {
+        using var response = await _client.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadAsByteArrayAsync()).Length;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _client.Dispose();
+        _app.Dispose();
+    }
+
+    private async Task RegisterAsync(string email)
+    {
+        var form = await _client.GetStringAsync("/account/register");
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var response = await _client.PostAsync("/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = "correct horse battery",
+            ["Input.HealthDataConsent"] = "true",
+            ["Input.TimeZoneId"] = "Europe/London",
+            ["__RequestVerificationToken"] = token,
+        }));
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Writes the generated ten years straight into the database as the runner, with a samples blob per run.</summary>
+    private async Task<Guid> SeedTenYearsAsync(string email)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<BackstrideDbContext>>();
+        Guid userId;
+        await using (var lookup = new BackstrideDbContext(options, new BenchDiaryOwner(null)))
+        {
+            userId = await lookup.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        }
+        var data = SampleDiary.Generate(userId, TenYears);
+        // One real hour of encoded samples, stored with every run: the blobs are what a careless query would drag along.
+        var samples = SampleCodec.Encode(ActivityReader.Read(new MemoryStream(GeneratedActivities.FitRun(3600))).Samples);
+        await using var db = new BackstrideDbContext(options, new BenchDiaryOwner(userId));
+        // The registration made default settings; the generated ones replace them.
+        await db.RunnerSettings.Where(s => s.UserId == userId).ExecuteDeleteAsync();
+        db.Add(data.Settings);
+        db.Add(data.Profile);
+        db.Add(data.Training);
+        db.AddRange(data.Shoes);
+        db.AddRange(data.Runs);
+        db.AddRange(data.Runs.Select(r => new RunTrack { RunId = r.Id, UserId = userId, EncodedSamples = samples, SampleCount = 3600 }));
+        db.AddRange(data.CheckIns);
+        db.AddRange(data.Plans);
+        db.AddRange(data.StrengthSessions);
+        db.AddRange(data.Doses);
+        db.AddRange(data.Experiments);
+        await db.SaveChangesAsync();
+        return userId;
+    }
+
+    private sealed class BenchDiaryOwner(Guid? userId) : IDiaryOwner
+    {
+        public Guid? UserId => userId;
+    }
+}

@@ -1,0 +1,122 @@
+using Backstride.Core.Insights;
+using Backstride.Core.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Backstride.Data.Diary;
+
+/// <summary>
+/// Reads the signed-in runner's diary as the plain rows the insights work on, and keeps their self-experiments.
+/// Only the columns insights need are read (never the sample blobs), so ten years of runs load in a few milliseconds.
+/// </summary>
+public sealed class InsightStore(BackstrideDbContext db, TimeProvider clock)
+{
+    /// <param name="since">Only rows from this instant on (the plan reads just an experiment's weeks); null for everything.</param>
+    public async Task<InsightDiary> LoadAsync(TimeZoneInfo zone, DateTimeOffset? since = null, CancellationToken cancellationToken = default)
+    {
+        var from = since ?? DateTimeOffset.MinValue;
+        var runs = await db.Runs.AsNoTracking()
+            .Where(r => since == null || r.StartedAt >= from)
+            .OrderBy(r => r.StartedAt).ThenBy(r => r.Id)
+            .Select(r => new RunRow(r.Id, r.StartedAt, r.DistanceMetres, r.Duration, r.Surface, r.ShoeId,
+                r.Shoe == null ? null : r.Shoe.Name, r.StretchedBefore,
+                r.Measurements == null ? null : r.Measurements.AvgCadenceStepsPerMinute,
+                r.Measurements == null ? null : r.Measurements.AvgVerticalOscillationMm,
+                r.Measurements == null ? null : r.Measurements.AvgGroundContactTimeMs,
+                r.Measurements == null ? null : r.Measurements.AvgVerticalRatioPercent,
+                r.Measurements == null ? null : r.Measurements.AvgStepLengthMm))
+            .ToListAsync(cancellationToken);
+
+        var checkIns = await db.CheckIns.AsNoTracking()
+            .Where(c => since == null || c.RecordedAt >= from)
+            .OrderBy(c => c.RecordedAt).ThenBy(c => c.Id)
+            .Select(c => new PainRow(c.Id, c.RunId, c.RecordedAt, c.Pain))
+            .ToListAsync(cancellationToken);
+
+        var sessions = await db.PlanSessions.AsNoTracking()
+            .Where(s => since == null || s.CreatedAt >= from)
+            .OrderBy(s => s.CreatedAt)
+            .Select(s => new { s.Id, s.CheckInId, s.CreatedAt, s.TriageLevel })
+            .ToListAsync(cancellationToken);
+        var steps = await db.PlanStepRecords.AsNoTracking()
+            .Where(s => s.Status == StepStatus.Done || s.Status == StepStatus.CutShort)
+            .Where(s => since == null || s.UpdatedAt >= from)
+            .Select(s => new { s.PlanSessionId, s.StepId })
+            .ToListAsync(cancellationToken);
+        var doneBySession = new Dictionary<Guid, HashSet<Remedy>>();
+        foreach (var step in steps)
+        {
+            if (RunEvenings.RemedyOfStep(step.StepId) is not { } remedy)
+            {
+                continue;
+            }
+            if (!doneBySession.TryGetValue(step.PlanSessionId, out var done))
+            {
+                doneBySession[step.PlanSessionId] = done = [];
+            }
+            done.Add(remedy);
+        }
+        var evenings = sessions
+            .Select(s => new EveningRow(s.CheckInId, s.CreatedAt, s.TriageLevel,
+                doneBySession.TryGetValue(s.Id, out var done) ? done : NoRemedies))
+            .ToList();
+
+        var strength = await db.StrengthSessions.AsNoTracking()
+            .Where(s => since == null || s.StartedAt >= from)
+            .OrderBy(s => s.StartedAt).Select(s => s.StartedAt).ToListAsync(cancellationToken);
+        var doses = await db.DoseLog.AsNoTracking()
+            .Where(d => since == null || d.TakenAt >= from)
+            .OrderBy(d => d.TakenAt).Select(d => new DoseRow(d.TakenAt, d.ProductId, d.Units))
+            .ToListAsync(cancellationToken);
+
+        return new InsightDiary(runs, checkIns, evenings, strength, doses, zone);
+    }
+
+    private static readonly IReadOnlySet<Remedy> NoRemedies = new HashSet<Remedy>();
+
+    /// <summary>Newest first.</summary>
+    public Task<List<SelfExperiment>> ExperimentsAsync(CancellationToken cancellationToken = default) =>
+        db.SelfExperiments.AsNoTracking().OrderByDescending(e => e.StartedAt).ThenByDescending(e => e.Id)
+            .ToListAsync(cancellationToken);
+
+    public Task<SelfExperiment?> FindExperimentAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.SelfExperiments.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+
+    /// <summary>The experiment still running, if any: a runner runs one at a time so evenings are never shared.</summary>
+    public Task<SelfExperiment?> RunningExperimentAsync(CancellationToken cancellationToken = default) =>
+        db.SelfExperiments.AsNoTracking().Where(e => e.EndedAt == null)
+            .OrderByDescending(e => e.StartedAt).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<DiaryResult<SelfExperiment>> StartExperimentAsync(ExperimentOption optionA, ExperimentOption optionB,
+        int blockLength, int blockPairs, CancellationToken cancellationToken = default)
+    {
+        var errors = ExperimentSchedule.Validate(optionA, optionB, blockLength, blockPairs);
+        if (await RunningExperimentAsync(cancellationToken) is not null)
+        {
+            errors.Add("OptionA", "An experiment is already running: finish or stop it before starting another.");
+        }
+        if (!errors.IsValid)
+        {
+            return DiaryResult<SelfExperiment>.Invalid(errors);
+        }
+        // The seed is kept with the experiment, so its schedule can always be drawn again and checked.
+        var seed = System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue);
+        var experiment = ExperimentSchedule.Start(optionA, optionB, blockLength, blockPairs, seed, clock.GetUtcNow());
+        db.SelfExperiments.Add(experiment);
+        await db.SaveChangesAsync(cancellationToken);
+        return DiaryResult<SelfExperiment>.Saved(experiment);
+    }
+
+    /// <summary>Ends a running experiment: early when the runner stops it, or on time when its last evening is counted.</summary>
+    public async Task<bool> EndExperimentAsync(Guid id, bool stoppedEarly, CancellationToken cancellationToken = default)
+    {
+        var experiment = await FindExperimentAsync(id, cancellationToken);
+        if (experiment is null || experiment.EndedAt is not null)
+        {
+            return false;
+        }
+        experiment.EndedAt = clock.GetUtcNow();
+        experiment.StoppedEarly = stoppedEarly;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,31 @@
+using Backstride.Core.Insights;
+
+namespace Backstride.Web.Features.Insights;
+
+/// <summary>How the experiment options read on the pages.</summary>
+public static class ExperimentText
+{
+    /// <summary>The options a runner can pick, in the order the form lists them.</summary>
+    public static readonly IReadOnlyList<ExperimentOption> Options =
+        [ExperimentOption.Heat, ExperimentOption.Ice, ExperimentOption.Stretching, ExperimentOption.WbcCream, ExperimentOption.Nothing];
+
+    public static string Name(ExperimentOption option) => option switch
+    {
+        ExperimentOption.Ice => "Ice",
+        ExperimentOption.Heat => "Heat",
+        ExperimentOption.Stretching => "Stretching",
+        ExperimentOption.WbcCream => "WBC cream",
+        _ => "Nothing extra",
+    };
+
+    /// <summary>The option inside a sentence: "heat", but "WBC cream" keeps its capitals.</summary>
+    public static string InSentence(ExperimentOption option) =>
+        option == ExperimentOption.WbcCream ? Name(option) : Name(option).ToLowerInvariant();
+
+    /// <summary>What to do on an evening given to <paramref name="tonight"/>, in one sentence.</summary>
+    public static string Instruction(ExperimentOption tonight, ExperimentOption other) => tonight == ExperimentOption.Nothing
+        ? $"Leave out {InSentence(other)} tonight; do the rest of the plan as usual."
+        : other == ExperimentOption.Nothing
+            ? $"Use {InSentence(tonight)} tonight as the plan describes."
+            : $"Use {InSentence(tonight)} tonight and leave out {InSentence(other)}.";
+}

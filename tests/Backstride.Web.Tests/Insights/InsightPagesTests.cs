@@ -1,0 +1,182 @@
+using System.Net;
+using Backstride.Core.Insights;
+using Backstride.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Backstride.Web.Tests.Insights;
+
+public abstract class InsightPagesTests(BackstrideApp app)
+{
+    /// <summary>A visitor presses "Explore with sample data" on the home page and is signed in as the sample runner.</summary>
+    private static async Task<RunnerClient> SampleRunnerAsync(BackstrideApp app)
+    {
+        var visitor = app.NewRunner();
+        var token = await visitor.AntiforgeryTokenAsync("/");
+        var created = await visitor.PostWithTokenAsync("/sample-data", token);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal("/insights", created.Headers.Location!.OriginalString);
+        return visitor;
+    }
+
+    private static async Task<Guid> StartExperimentAsync(RunnerClient runner, string a = "Heat", string b = "WbcCream")
+    {
+        var started = await runner.PostFormAsync("/insights/experiments",
+            ("Input.OptionA", a), ("Input.OptionB", b), ("Input.BlockLength", "1"), ("Input.BlockPairs", "2"));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        return Guid.Parse(started.Headers.Location!.OriginalString["/insights/experiments/".Length..]);
+    }
+
+    [Fact]
+    public async Task SampleData_Dashboard_ShowsStreakChangesAndBothChartsWithATable()
+    {
+        var runner = await SampleRunnerAsync(app);
+
+        var page = await runner.GetPageAsync("/insights");
+
+        Assert.Equal(2, page.QuerySelectorAll("figure.chart svg").Length);
+        Assert.NotEmpty(page.QuerySelectorAll("#changes-title + ul li"));
+        Assert.Contains("in the last 4 weeks", page.QuerySelector("#changes-title + ul")!.TextContent, StringComparison.Ordinal);
+        Assert.True(int.TryParse(page.QuerySelector(".big-number")!.TextContent, out var streak) && streak >= 0);
+        // Six months of weeks in the text alternative, each with a distance.
+        var weeks = page.QuerySelectorAll(".insight-table tbody tr");
+        Assert.InRange(weeks.Length, 25, 28);
+        Assert.All(weeks, w => Assert.EndsWith(" km", w.QuerySelectorAll("td")[0].TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SampleData_Factors_LongRunsStandOutWithAnIntervalAndAssociationWording()
+    {
+        var runner = await SampleRunnerAsync(app);
+
+        var page = await runner.GetPageAsync("/insights/factors");
+
+        var longRuns = page.QuerySelector("#stand-out-title")!.ParentElement!.QuerySelector("#f-long-run");
+        Assert.NotNull(longRuns);
+        var sentence = longRuns!.ParentElement!.TextContent;
+        Assert.Contains("points higher", sentence, StringComparison.Ordinal);
+        Assert.Matches(@"\(\d+\.\d to \d+\.\d\)", sentence);
+        // Findings are worded as what went together, never as what caused what.
+        Assert.All(page.QuerySelectorAll(".finding p"), p => Assert.DoesNotContain("caus", p.TextContent, StringComparison.OrdinalIgnoreCase));
+        // Stretching before was generated with no effect: it is never among the findings that stand out.
+        Assert.Null(page.QuerySelector("#stand-out-title")!.ParentElement!.QuerySelector("#f-stretched"));
+    }
+
+    [Fact]
+    public async Task SampleData_Remedies_ListsSixRemediesWithEveningsAndTheTrialEvidence()
+    {
+        var runner = await SampleRunnerAsync(app);
+
+        var page = await runner.GetPageAsync("/insights/remedies");
+
+        var rows = page.QuerySelectorAll(".remedy-table tbody tr");
+        Assert.Equal(6, rows.Length);
+        var heat = rows.Single(r => r.QuerySelector("th")!.TextContent == "Heat");
+        Assert.Matches(@"\d+ evenings with, \d+ without", heat.TextContent);
+        Assert.Contains("Moderate evidence", heat.TextContent, StringComparison.Ordinal);
+        var cream = rows.Single(r => r.QuerySelector("th")!.TextContent == "WBC cream");
+        Assert.Contains("No trial in back pain", cream.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SampleData_FinishedExperiment_ShowsItsResultScheduleAndCaveats()
+    {
+        var runner = await SampleRunnerAsync(app);
+        var list = await runner.GetPageAsync("/insights/experiments");
+        var link = list.QuerySelector(".link-list a")!.GetAttribute("href")!;
+
+        var page = await runner.GetPageAsync(link);
+
+        Assert.Contains("Heat against wbc cream", page.QuerySelector("h1")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("heat", page.QuerySelector("#result-title + p")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(6, page.QuerySelectorAll("#schedule-title + table tbody tr").Length);
+        Assert.NotEmpty(page.QuerySelectorAll("#result-title ~ ul li"));
+    }
+
+    [Fact]
+    public async Task Experiment_SameOptionTwice_IsRefusedBesideTheFieldAndNothingStarts()
+    {
+        var runner = await app.NewRunner().RegisterAsync();
+
+        var response = await runner.PostFormAsync("/insights/experiments",
+            ("Input.OptionA", "Heat"), ("Input.OptionB", "Heat"), ("Input.BlockLength", "2"), ("Input.BlockPairs", "3"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await RunnerClient.ParseAsync(response);
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("[data-valmsg-for='Input.OptionB']")?.TextContent
+            + page.QuerySelector("[data-valmsg-for='Input.OptionA']")?.TextContent));
+        Assert.Equal("2", page.QuerySelector("#Input_BlockLength")!.GetAttribute("value"));
+        Assert.Equal(0, await app.ReadAsAsync(await app.UserIdAsync(runner.Email), db => db.SelfExperiments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Experiment_RunAfterTheStart_PlanSaysWhichOptionIsForTonight()
+    {
+        var runner = await app.NewRunner().RegisterAsync(timeZone: "UTC");
+        var id = await StartExperimentAsync(runner);
+        var userId = await app.UserIdAsync(runner.Email);
+        // Move the start back a day, so a run logged by the minute falls inside it.
+        var dayBefore = DateTimeOffset.UtcNow.AddDays(-1);
+        await app.ReadAsAsync(userId, db => db.SelfExperiments.Where(e => e.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.StartedAt, dayBefore)));
+        var experiment = await app.ReadAsAsync(userId, db => db.SelfExperiments.SingleAsync(e => e.Id == id));
+        var tonight = ExperimentSchedule.OptionFor(experiment, 0);
+        var now = DateTime.UtcNow;
+        var runId = await runner.LogRunAsync(startedAt: now.AddHours(-3).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+
+        var checkIn = await runner.CheckInAsync(runId, 4, recordedAt: now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        var plan = await runner.GetPageAsync(checkIn.Headers.Location!.OriginalString);
+
+        var banner = plan.QuerySelector(".experiment-tonight")!.TextContent;
+        Assert.Contains("Evening 1 of 4", banner, StringComparison.Ordinal);
+        Assert.Contains(tonight == ExperimentOption.Heat ? "heat evening" : "wbc cream evening", banner, StringComparison.OrdinalIgnoreCase);
+        var leftOut = tonight == ExperimentOption.Heat ? "#step-cream" : "#step-heat";
+        if (plan.QuerySelector(leftOut) is { } step)
+        {
+            Assert.Contains("Not tonight", step.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Experiment_AnotherRunners_Answers404AndCannotBeStopped()
+    {
+        var owner = await app.NewRunner().RegisterAsync();
+        var id = await StartExperimentAsync(owner);
+        var intruder = await app.NewRunner().RegisterAsync();
+
+        var read = await intruder.Http.GetAsync($"/insights/experiments/{id}");
+        var token = await intruder.AntiforgeryTokenAsync("/insights/experiments");
+        var stop = await intruder.PostWithTokenAsync($"/insights/experiments/{id}?handler=Stop", token);
+
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, stop.StatusCode);
+        Assert.Null(await app.ReadAsAsync(await app.UserIdAsync(owner.Email), db => db.SelfExperiments.Where(e => e.Id == id).Select(e => e.EndedAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Insights_NewRunner_SaysWhatIsNeededInsteadOfEmptyCharts()
+    {
+        var runner = await app.NewRunner().RegisterAsync();
+
+        var page = await runner.GetPageAsync("/insights");
+        var factors = await runner.GetPageAsync("/insights/factors");
+
+        Assert.Empty(page.QuerySelectorAll("figure.chart"));
+        Assert.Contains("Insights start once you have runs with a check-in", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Nothing stands out yet", factors.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Insights_Anonymous_IsSentToSignIn()
+    {
+        var visitor = app.NewRunner();
+
+        var response = await visitor.Http.GetAsync("/insights");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+public sealed class InsightPagesTestsOnSqlite(BackstrideApp app) : InsightPagesTests(app), IClassFixture<BackstrideApp>;
+
+public sealed class InsightPagesTestsOnPostgres(PostgresBackstrideApp app) : InsightPagesTests(app), IClassFixture<PostgresBackstrideApp>;
