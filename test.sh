@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite of Backstride and ends with one line: "N passed, N failed, N skipped".
 # On a fresh Debian machine it first installs what the suites need (Chromium for the browser tests,
-# PostgreSQL's server binaries) and restores the local dotnet tools.
+# PostgreSQL's server binaries, the DejaVu fonts the charts use) and restores the local dotnet tools.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +11,8 @@ install_system_packages() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  # The insights charts are drawn in DejaVu Sans (ScottPlot's default resolves to a serif here).
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=""
   if [ "$(id -u)" != 0 ]; then

@@ -1,3 +1,4 @@
+using Backstride.Web.Features.SampleData;
 using System.Globalization;
 using Backstride.Web.Features.Admin;
 using Backstride.Web.Features.Exports;
@@ -39,6 +40,7 @@ builder.Services.AddRazorPages(options =>
 });
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 builder.AddBackstrideApi();
+builder.Services.AddSampleDataRateLimit();
 
 var app = builder.Build();
 
@@ -75,6 +77,7 @@ app.UseWhen(context => !ApiSetup.IsApiRequest(context), pages =>
 });
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -46,8 +46,9 @@ public static class ExperimentAnalysis
         for (var i = 0; i < counted.Count; i++)
         {
             var evening = counted[i];
-            var assigned = ExperimentSchedule.OptionFor(e, i);
-            var block = i / e.BlockLength;
+            var slot = ExperimentSchedule.SlotOf(evening);
+            var assigned = ExperimentSchedule.OptionFor(e, slot);
+            var block = slot / e.BlockLength;
             blockIsA[block] = assigned == e.OptionA;
             if (assigned == e.OptionA)
             {

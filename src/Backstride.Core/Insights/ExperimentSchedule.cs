@@ -118,22 +118,36 @@ public static class ExperimentSchedule
     }
 
     /// <summary>
-    /// The run evenings that count, in check-in order. An evening needs a plan, since the plan is where the runner sees
-    /// tonight's option; an emergency evening is no time for an experiment and is skipped without using up a slot.
+    /// Whether a run's check-in can take the experiment's next slot when its plan is first shown: the experiment is
+    /// still running, the check-in came after its start, and slots are left. The plan page decides the rest (only a
+    /// run's first check-in, never an evening whose plan is stopped by a red flag).
+    /// </summary>
+    public static bool CanAssign(SelfExperiment e, DateTimeOffset checkInAt, int slotsTaken)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.EndedAt is null && checkInAt >= e.StartedAt && slotsTaken < EveningsPlanned(e);
+    }
+
+    /// <summary>
+    /// The evenings given a slot of this experiment, in slot order. The slot is stored on the evening's plan when the
+    /// runner is first told tonight's option, so opening an older plan later, or an emergency evening, never moves
+    /// another evening to the other option.
     /// </summary>
     public static IReadOnlyList<RunEvening> EveningsOf(SelfExperiment e, IReadOnlyList<RunEvening> evenings)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(evenings);
         return evenings
-            .Where(x => x.CheckIn.RecordedAt >= e.StartedAt
-                && (e.EndedAt is not { } ended || x.CheckIn.RecordedAt < ended)
-                && x.Plan is { } plan
-                && plan.Triage != TriageLevel.Emergency)
-            .OrderBy(x => x.CheckIn.RecordedAt)
-            .ThenBy(x => x.CheckIn.Id)
-            .Take(EveningsPlanned(e))
+            .Where(x => x.Plan is { ExperimentSlot: not null } plan && plan.ExperimentId == e.Id)
+            .OrderBy(SlotOf)
             .ToList();
+    }
+
+    /// <summary>The slot an evening of the experiment was given.</summary>
+    public static int SlotOf(RunEvening evening)
+    {
+        ArgumentNullException.ThrowIfNull(evening);
+        return evening.Plan?.ExperimentSlot ?? throw new ArgumentException("The evening has no experiment slot.", nameof(evening));
     }
 
     public static ExperimentProgress Progress(SelfExperiment e, IReadOnlyList<RunEvening> evenings)

@@ -38,8 +38,12 @@ public sealed record RunRow(
 /// <summary>One pain score: a run's check-in, its follow-ups, or a check-in with no run.</summary>
 public sealed record PainRow(Guid Id, Guid? RunId, DateTimeOffset RecordedAt, int Pain);
 
-/// <summary>One evening's plan: which check-in it answered, its triage, and the remedies the runner did (done or cut short).</summary>
-public sealed record EveningRow(Guid CheckInId, DateTimeOffset CreatedAt, TriageLevel? Triage, IReadOnlySet<Remedy> Done);
+/// <summary>
+/// One evening's plan: which check-in it answered, its triage, the remedies the runner did (done or cut short), and
+/// the self-experiment slot it was given when its plan was first shown, if any.
+/// </summary>
+public sealed record EveningRow(Guid CheckInId, DateTimeOffset CreatedAt, TriageLevel? Triage, IReadOnlySet<Remedy> Done,
+    Guid? ExperimentId = null, int? ExperimentSlot = null);
 
 /// <summary>One logged over-the-counter dose.</summary>
 public sealed record DoseRow(DateTimeOffset TakenAt, string ProductId, int Units);
@@ -83,7 +87,8 @@ public static class RunEvenings
 
     /// <summary>
     /// Every run that has a check-in, in run order. Runs with no check-in carry no pain and are left out.
-    /// The next-morning score is the first check-in of any kind in the morning window of the day after the check-in.
+    /// The next-morning score is the first check-in in the morning window of the day after the check-in that is not
+    /// another run's check-in.
     /// </summary>
     public static IReadOnlyList<RunEvening> Build(InsightDiary diary)
     {
@@ -105,6 +110,7 @@ public static class RunEvenings
             plans[evening.CheckInId] = evening;
         }
         var morningStarts = diary.CheckIns.Select(c => c.RecordedAt).ToArray();
+        var doseTimes = diary.Doses.Select(d => d.TakenAt).ToArray();
 
         var result = new List<RunEvening>(byRun.Count);
         foreach (var run in diary.Runs)
@@ -124,7 +130,7 @@ public static class RunEvenings
             var nextMorning = FindNextMorning(diary, checkIn, morningStarts);
             plans.TryGetValue(checkIn.Id, out var plan);
             var remedies = new HashSet<Remedy>(plan?.Done ?? (IEnumerable<Remedy>)[]);
-            if (TookDose(diary.Doses, checkIn.RecordedAt))
+            if (TookDose(doseTimes, checkIn.RecordedAt))
             {
                 remedies.Add(Remedy.Medication);
             }
@@ -149,19 +155,30 @@ public static class RunEvenings
         {
             index--;
         }
-        return index < times.Length && times[index] < until ? diary.CheckIns[index] : null;
-    }
-
-    private static bool TookDose(IReadOnlyList<DoseRow> doses, DateTimeOffset checkInAt)
-    {
-        // Doses are few (tens a year); a scan is simpler than an index and fast enough.
-        foreach (var dose in doses)
+        // A morning runner's check-in after the next run says how that run went, not how the night did.
+        for (; index < times.Length && times[index] < until; index++)
         {
-            if (dose.TakenAt >= checkInAt && dose.TakenAt - checkInAt <= DoseWindow)
+            var candidate = diary.CheckIns[index];
+            if (candidate.RunId is null || candidate.RunId == checkIn.RunId)
             {
-                return true;
+                return candidate;
             }
         }
-        return false;
+        return null;
+    }
+
+    private static bool TookDose(DateTimeOffset[] doseTimes, DateTimeOffset checkInAt)
+    {
+        // Doses arrive in time order: the first at or after the check-in decides.
+        var index = Array.BinarySearch(doseTimes, checkInAt);
+        if (index < 0)
+        {
+            index = ~index;
+        }
+        while (index > 0 && doseTimes[index - 1] >= checkInAt)
+        {
+            index--;
+        }
+        return index < doseTimes.Length && doseTimes[index] - checkInAt <= DoseWindow;
     }
 }

@@ -116,7 +116,8 @@ public static class RemedyAnalysis
         var sentence = difference is null
             ? string.Create(CultureInfo.InvariantCulture,
                 $"{opening}; on {without.Count} evenings without it {Change(meanWithout!.Value)}. Every evening on each side changed by the same amount, so no interval can be given.")
-            : opening + ", " + Against(difference, meanWith.Value, without.Count) + ".";
+            : opening + ", " + Against(difference, meanWith.Value, without.Count)
+                + (difference.ExcludesZero ? "." : ": no clear difference.");
         return new RemedyComparison(with.Count, without.Count, meanWith, meanWithout, difference, sentence);
     }
 

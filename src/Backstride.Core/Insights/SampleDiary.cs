@@ -106,7 +106,7 @@ public static class SampleDiary
                 .Where(s => s.Status is StepStatus.Done or StepStatus.CutShort)
                 .Select(s => RunEvenings.RemedyOfStep(s.StepId))
                 .OfType<Remedy>()
-                .ToHashSet()))
+                .ToHashSet(), p.ExperimentId, p.ExperimentSlot))
             .ToList();
         var strength = data.StrengthSessions.Select(s => s.StartedAt).Order().ToList();
         var doses = data.Doses.OrderBy(d => d.TakenAt).Select(d => new DoseRow(d.TakenAt, d.ProductId, d.Units)).ToList();
@@ -273,6 +273,12 @@ public static class SampleDiary
                 plans.Add(plan);
                 done = plan.Steps.Where(s => s.Status is StepStatus.Done or StepStatus.CutShort)
                     .Select(s => RunEvenings.RemedyOfStep(s.StepId)).OfType<Remedy>().ToHashSet();
+                if (option is not null)
+                {
+                    // As the plan page does: the slot is stored when tonight's option is first shown.
+                    plan.ExperimentId = experiment!.Id;
+                    plan.ExperimentSlot = experimentEvenings;
+                }
                 if (option is not null && ++experimentEvenings == ExperimentSchedule.EveningsPlanned(experiment!))
                 {
                     experiment!.EndedAt = plan.CreatedAt;

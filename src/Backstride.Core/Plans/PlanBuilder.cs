@@ -26,6 +26,10 @@ public sealed record PlanInput(
 /// </summary>
 public static class PlanBuilder
 {
+    /// <summary>Ice is never offered with reduced feeling in the skin, poor circulation or cold sensitivity (CLINICAL.md §3).</summary>
+    public static bool IceAllowed(BackProfile? profile) =>
+        profile?.ReducedSensation != true && profile?.CirculationOrColdSensitivity != true;
+
     public static Plan Build(PlanInput input)
     {
         var contributors = Contributors.Find(input.Profile, input.CheckIn, input.Run, input.RecentRuns, input.Now, input.Units);
@@ -99,7 +103,7 @@ public static class PlanBuilder
             return null;
         }
         var reducedSensation = profile?.ReducedSensation == true;
-        var iceAllowed = !reducedSensation && profile?.CirculationOrColdSensitivity != true;
+        var iceAllowed = IceAllowed(profile);
         var padAllowed = !reducedSensation && profile?.Diabetes != true;
         var hasIce = profile?.HasIcePack ?? true;
         var hasPad = profile?.HasHeatingPad ?? false;

@@ -22,6 +22,12 @@ public sealed class PlanSession : IOwnedByRunner
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The self-experiment this evening belongs to, set once when its plan first showed tonight's option.</summary>
+    public Guid? ExperimentId { get; set; }
+
+    /// <summary>The evening's place in that experiment (0-based); kept so later evenings never shift it.</summary>
+    public int? ExperimentSlot { get; set; }
+
     public List<PlanStepRecord> Steps { get; set; } = [];
 
     public IReadOnlySet<string> YesAnswers =>

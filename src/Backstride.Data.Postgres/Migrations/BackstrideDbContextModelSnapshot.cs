@@ -208,6 +208,11 @@ namespace Backstride.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SelfExperiments_OneRunning")
+                        .HasFilter("\"EndedAt\" IS NULL");
+
                     b.HasIndex("UserId", "StartedAt");
 
                     b.ToTable("SelfExperiments", (string)null);
@@ -253,6 +258,12 @@ namespace Backstride.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("ExperimentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ExperimentSlot")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SafetyAnswers")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -271,6 +282,9 @@ namespace Backstride.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("ExperimentId", "ExperimentSlot")
+                        .IsUnique();
 
                     b.ToTable("PlanSessions", (string)null);
                 });

@@ -203,6 +203,11 @@ namespace Backstride.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SelfExperiments_OneRunning")
+                        .HasFilter("\"EndedAt\" IS NULL");
+
                     b.HasIndex("UserId", "StartedAt");
 
                     b.ToTable("SelfExperiments", (string)null);
@@ -248,6 +253,12 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ExperimentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExperimentSlot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SafetyAnswers")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -266,6 +277,9 @@ namespace Backstride.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("ExperimentId", "ExperimentSlot")
+                        .IsUnique();
 
                     b.ToTable("PlanSessions", (string)null);
                 });

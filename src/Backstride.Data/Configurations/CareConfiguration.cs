@@ -47,6 +47,9 @@ internal sealed class PlanSessionConfiguration : IEntityTypeConfiguration<PlanSe
         session.HasOne<Accounts.UserAccount>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         session.HasOne<Core.CheckIns.CheckIn>().WithMany().HasForeignKey(s => s.CheckInId).OnDelete(DeleteBehavior.Cascade);
         session.HasIndex(s => s.CheckInId).IsUnique();
+        // A self-experiment's slot is given to one evening only, even with two tabs open. No foreign key: SQLite would
+        // rebuild the table to add one, and experiments only go with their runner's whole diary.
+        session.HasIndex(s => new { s.ExperimentId, s.ExperimentSlot }).IsUnique();
         session.HasMany(s => s.Steps).WithOne().HasForeignKey(r => r.PlanSessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

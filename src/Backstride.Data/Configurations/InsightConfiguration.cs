@@ -17,5 +17,7 @@ internal sealed class SelfExperimentConfiguration : IEntityTypeConfiguration<Sel
         experiment.Property(e => e.Order).HasMaxLength(64);
         experiment.HasOne<Accounts.UserAccount>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         experiment.HasIndex(e => new { e.UserId, e.StartedAt });
+        // One running experiment per runner, so two never claim the same evening.
+        experiment.HasIndex(e => e.UserId).IsUnique().HasFilter("\"EndedAt\" IS NULL").HasDatabaseName("IX_SelfExperiments_OneRunning");
     }
 }

@@ -35,7 +35,7 @@ public sealed class InsightStore(BackstrideDbContext db, TimeProvider clock)
         var sessions = await db.PlanSessions.AsNoTracking()
             .Where(s => since == null || s.CreatedAt >= from)
             .OrderBy(s => s.CreatedAt)
-            .Select(s => new { s.Id, s.CheckInId, s.CreatedAt, s.TriageLevel })
+            .Select(s => new { s.Id, s.CheckInId, s.CreatedAt, s.TriageLevel, s.ExperimentId, s.ExperimentSlot })
             .ToListAsync(cancellationToken);
         var steps = await db.PlanStepRecords.AsNoTracking()
             .Where(s => s.Status == StepStatus.Done || s.Status == StepStatus.CutShort)
@@ -57,7 +57,7 @@ public sealed class InsightStore(BackstrideDbContext db, TimeProvider clock)
         }
         var evenings = sessions
             .Select(s => new EveningRow(s.CheckInId, s.CreatedAt, s.TriageLevel,
-                doneBySession.TryGetValue(s.Id, out var done) ? done : NoRemedies))
+                doneBySession.TryGetValue(s.Id, out var done) ? done : NoRemedies, s.ExperimentId, s.ExperimentSlot))
             .ToList();
 
         var strength = await db.StrengthSessions.AsNoTracking()
@@ -81,7 +81,7 @@ public sealed class InsightStore(BackstrideDbContext db, TimeProvider clock)
     public Task<SelfExperiment?> FindExperimentAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.SelfExperiments.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
 
-    /// <summary>The experiment still running, if any: a runner runs one at a time so evenings are never shared.</summary>
+    /// <summary>The experiment still running, if any: a runner runs one at a time (a unique index) so evenings are never shared.</summary>
     public Task<SelfExperiment?> RunningExperimentAsync(CancellationToken cancellationToken = default) =>
         db.SelfExperiments.AsNoTracking().Where(e => e.EndedAt == null)
             .OrderByDescending(e => e.StartedAt).FirstOrDefaultAsync(cancellationToken);
@@ -102,8 +102,64 @@ public sealed class InsightStore(BackstrideDbContext db, TimeProvider clock)
         var seed = System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue);
         var experiment = ExperimentSchedule.Start(optionA, optionB, blockLength, blockPairs, seed, clock.GetUtcNow());
         db.SelfExperiments.Add(experiment);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on a runner's running experiment: another tab started one at the same moment.
+            db.Entry(experiment).State = EntityState.Detached;
+            var raced = new Core.Validation.ValidationErrors();
+            raced.Add("OptionA", "An experiment is already running: finish or stop it before starting another.");
+            return DiaryResult<SelfExperiment>.Invalid(raced);
+        }
         return DiaryResult<SelfExperiment>.Saved(experiment);
+    }
+
+    /// <summary>
+    /// Gives an evening the running experiment's next slot, once, when its plan first shows tonight's option, and ends
+    /// the experiment on time when that was its last slot. Returns the evening's slot, or null when it has none.
+    /// </summary>
+    public async Task<int?> AssignExperimentSlotAsync(PlanSession session, Guid experimentId, DateTimeOffset checkInAt,
+        CancellationToken cancellationToken = default)
+    {
+        if (session.ExperimentId is not null)
+        {
+            return session.ExperimentId == experimentId ? session.ExperimentSlot : null;
+        }
+        var experiment = await FindExperimentAsync(experimentId, cancellationToken);
+        if (experiment is null)
+        {
+            return null;
+        }
+        // After the highest slot, not the count: a deleted check-in leaves a gap rather than a slot given twice.
+        var next = (await db.PlanSessions.Where(s => s.ExperimentId == experimentId)
+            .MaxAsync(s => s.ExperimentSlot, cancellationToken) ?? -1) + 1;
+        if (!ExperimentSchedule.CanAssign(experiment, checkInAt, next))
+        {
+            return null;
+        }
+        session.ExperimentId = experimentId;
+        session.ExperimentSlot = next;
+        if (next + 1 == ExperimentSchedule.EveningsPlanned(experiment))
+        {
+            experiment.EndedAt = clock.GetUtcNow();
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return next;
+        }
+        catch (DbUpdateException)
+        {
+            // Another tab took this slot at the same moment (unique index): this view shows no option; a reload gets the next.
+            session.ExperimentId = null;
+            session.ExperimentSlot = null;
+            db.Entry(session).State = EntityState.Unchanged;
+            db.Entry(experiment).State = EntityState.Detached;
+            return null;
+        }
     }
 
     /// <summary>Ends a running experiment: early when the runner stops it, or on time when its last evening is counted.</summary>

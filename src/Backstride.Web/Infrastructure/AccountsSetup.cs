@@ -48,6 +48,9 @@ public static class AccountsSetup
         authentication.AddBearerToken(IdentityConstants.BearerScheme);
         authentication.AddIdentityCookies();
 
+        // A deleted account's other devices (and a sample runner deleted after its day) are signed out within a minute,
+        // not at the default half hour; one account lookup a minute per active runner is cheap.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "backstride.auth";

@@ -17,7 +17,7 @@ public sealed class ExperimentAnalysisTests
     {
         var experiment = ExperimentSchedule.Start(ExperimentOption.Heat, ExperimentOption.WbcCream, blockLength, blockPairs, seed, Start);
         var noise = new Normal(0, 1, new Random(seed));
-        var diary = new InsightDiaryBuilder();
+        var diary = new InsightDiaryBuilder(experiment: experiment);
         var count = runs ?? ExperimentSchedule.EveningsPlanned(experiment);
         for (var i = 0; i < count; i++)
         {
@@ -144,7 +144,7 @@ public sealed class ExperimentAnalysisTests
         // Arrange: blocks of 1, order "AB,BA"; the runner used heat every evening, so the cream evenings did not follow.
         var experiment = ExperimentSchedule.Start(ExperimentOption.Heat, ExperimentOption.WbcCream, 1, 2, 0, Start);
         experiment.Order = "AB,BA";
-        var diary = new InsightDiaryBuilder()
+        var diary = new InsightDiaryBuilder(experiment: experiment)
             .Run(Start.AddDays(1), pain: 4, followUp: 2, done: [Remedy.Heat])
             .Run(Start.AddDays(2), pain: 4, followUp: 3, done: [Remedy.Heat])
             .Run(Start.AddDays(3), pain: 4, followUp: 4, done: [Remedy.Heat, Remedy.WbcCream])
@@ -167,7 +167,7 @@ public sealed class ExperimentAnalysisTests
         // Arrange: blocks of 1, both pairs exactly 1 point lower on heat.
         var experiment = ExperimentSchedule.Start(ExperimentOption.Heat, ExperimentOption.Nothing, 1, 2, 0, Start);
         experiment.Order = "AB,AB";
-        var diary = new InsightDiaryBuilder()
+        var diary = new InsightDiaryBuilder(experiment: experiment)
             .Run(Start.AddDays(1), pain: 4, followUp: 2, done: [Remedy.Heat])
             .Run(Start.AddDays(2), pain: 4, followUp: 3)
             .Run(Start.AddDays(3), pain: 4, followUp: 3, done: [Remedy.Heat])
@@ -189,7 +189,7 @@ public sealed class ExperimentAnalysisTests
         // Arrange: order "AB,AB", blocks of 2; one heat evening in each pair has no follow-up.
         var experiment = ExperimentSchedule.Start(ExperimentOption.Heat, ExperimentOption.Ice, 2, 2, 0, Start);
         experiment.Order = "AB,AB";
-        var diary = new InsightDiaryBuilder()
+        var diary = new InsightDiaryBuilder(experiment: experiment)
             .Run(Start.AddDays(1), pain: 5, followUp: 2, done: [Remedy.Heat])
             .Run(Start.AddDays(2), pain: 5, followUp: null, done: [Remedy.Heat])
             .Run(Start.AddDays(3), pain: 5, followUp: 4, done: [Remedy.Ice])

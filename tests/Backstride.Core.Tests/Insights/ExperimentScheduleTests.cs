@@ -218,7 +218,7 @@ public sealed class ExperimentScheduleTests
     {
         // Arrange
         var experiment = ExperimentSchedule.Start(ExperimentOption.Heat, ExperimentOption.Ice, 2, 2, 5, Start);
-        var diary = new InsightDiaryBuilder()
+        var diary = new InsightDiaryBuilder(experiment: experiment)
             .Run(Start.AddDays(-1), pain: 3, followUp: 2)                                   // before the start
             .Run(Start.AddDays(1), pain: 4, followUp: 3)                                    // counts
             .Run(Start.AddDays(2), pain: 5, followUp: 4, plan: false)                       // no plan shown
@@ -238,23 +238,43 @@ public sealed class ExperimentScheduleTests
     {
         // Arrange
         var experiment = ExperimentSchedule.Start(ExperimentOption.Heat, ExperimentOption.Ice, 1, 2, 5, Start);
-        var diary = new InsightDiaryBuilder();
-        for (var day = 1; day <= 6; day++)
-        {
-            diary.Run(Start.AddDays(day), pain: 3, followUp: 2);
-        }
+        var diary = new InsightDiaryBuilder(experiment: experiment);
         var ended = ExperimentSchedule.Start(ExperimentOption.Heat, ExperimentOption.Ice, 1, 2, 5, Start);
         ended.EndedAt = Start.AddDays(2).AddHours(12);
         ended.StoppedEarly = true;
+        var endedDiary = new InsightDiaryBuilder(experiment: ended);
+        for (var day = 1; day <= 6; day++)
+        {
+            diary.Run(Start.AddDays(day), pain: 3, followUp: 2);
+            endedDiary.Run(Start.AddDays(day), pain: 3, followUp: 2);
+        }
 
         // Act
         var all = ExperimentSchedule.EveningsOf(experiment, diary.Evenings());
-        var untilEnd = ExperimentSchedule.EveningsOf(ended, diary.Evenings());
+        var untilEnd = ExperimentSchedule.EveningsOf(ended, endedDiary.Evenings());
 
         // Assert
         Assert.Equal(4, all.Count);
         Assert.Equal(Start.AddDays(4), all[^1].Run.StartedAt);
         Assert.Equal(2, untilEnd.Count);
+    }
+
+    [Fact]
+    public void EveningsOf_AnOlderPlanOpenedLater_KeepsEveryEarlierEveningsOption()
+    {
+        // Arrange: the plans of days 1 and 3 were shown first; day 2's plan was only opened afterwards.
+        var experiment = ExperimentSchedule.Start(ExperimentOption.Heat, ExperimentOption.Ice, 1, 2, 5, Start);
+        var diary = new InsightDiaryBuilder(experiment: experiment)
+            .Run(Start.AddDays(1), pain: 3, followUp: 2)
+            .Run(Start.AddDays(3), pain: 3, followUp: 2)
+            .Run(Start.AddDays(2), pain: 3, followUp: 2);
+
+        // Act
+        var counted = ExperimentSchedule.EveningsOf(experiment, diary.Evenings());
+
+        // Assert: each evening keeps the option it was shown, in the order the plans were shown.
+        Assert.Equal([Start.AddDays(1), Start.AddDays(3), Start.AddDays(2)], counted.Select(e => e.Run.StartedAt));
+        Assert.Equal([0, 1, 2], counted.Select(ExperimentSchedule.SlotOf));
     }
 
     // --- progress ---
@@ -272,7 +292,7 @@ public sealed class ExperimentScheduleTests
             Order = "BA,AB",
             StartedAt = Start,
         };
-        var diary = new InsightDiaryBuilder();
+        var diary = new InsightDiaryBuilder(experiment: experiment);
         for (var day = 1; day <= 3; day++)
         {
             diary.Run(Start.AddDays(day), pain: 3, followUp: 2);
@@ -290,7 +310,7 @@ public sealed class ExperimentScheduleTests
     {
         // Arrange
         var experiment = ExperimentSchedule.Start(ExperimentOption.Heat, ExperimentOption.Ice, 1, 2, 5, Start);
-        var diary = new InsightDiaryBuilder();
+        var diary = new InsightDiaryBuilder(experiment: experiment);
         for (var day = 1; day <= 5; day++)
         {
             diary.Run(Start.AddDays(day), pain: 3, followUp: 2);
@@ -310,7 +330,7 @@ public sealed class ExperimentScheduleTests
         var experiment = ExperimentSchedule.Start(ExperimentOption.Heat, ExperimentOption.Ice, 3, 2, 5, Start);
         experiment.EndedAt = Start.AddDays(10);
         experiment.StoppedEarly = true;
-        var diary = new InsightDiaryBuilder().Run(Start.AddDays(1), pain: 3, followUp: 2);
+        var diary = new InsightDiaryBuilder(experiment: experiment).Run(Start.AddDays(1), pain: 3, followUp: 2);
 
         // Act
         var progress = ExperimentSchedule.Progress(experiment, diary.Evenings());
@@ -326,8 +346,10 @@ public sealed class ExperimentScheduleTests
 /// Builds an <see cref="InsightDiary"/> the way the app records one: a run, its check-in an hour later, a follow-up two
 /// hours after that, and the evening's plan with the remedies done. Shared by the insights tests in this folder.
 /// </summary>
-internal sealed class InsightDiaryBuilder(TimeZoneInfo? zone = null)
+internal sealed class InsightDiaryBuilder(TimeZoneInfo? zone = null, SelfExperiment? experiment = null)
 {
+    private int _slotsTaken;
+
     private readonly List<RunRow> _runs = [];
     private readonly List<PainRow> _checkIns = [];
     private readonly List<EveningRow> _evenings = [];
@@ -355,7 +377,14 @@ internal sealed class InsightDiaryBuilder(TimeZoneInfo? zone = null)
             }
             if (plan)
             {
-                _evenings.Add(new EveningRow(checkIn.Id, checkIn.RecordedAt, triage, new HashSet<Remedy>(done ?? [])));
+                // As the plan page does: the evening takes the experiment's next slot when its plan is first shown,
+                // unless a red flag stops the plan.
+                var slot = experiment is { } e && triage != TriageLevel.Emergency && checkIn.RecordedAt >= e.StartedAt
+                    && (e.EndedAt is not { } ended || checkIn.RecordedAt < ended) && _slotsTaken < ExperimentSchedule.EveningsPlanned(e)
+                    ? _slotsTaken++
+                    : (int?)null;
+                _evenings.Add(new EveningRow(checkIn.Id, checkIn.RecordedAt, triage, new HashSet<Remedy>(done ?? []),
+                    slot is null ? null : experiment!.Id, slot));
             }
         }
         return this;

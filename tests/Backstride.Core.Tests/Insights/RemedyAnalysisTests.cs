@@ -131,4 +131,27 @@ public sealed class RemedyAnalysisTests
             cream.Sentence);
         Assert.DoesNotContain("caus", cream.Sentence, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void Analyse_CreamWithNoEffect_SaysNoClearDifference()
+    {
+        // Arrange: the follow-up falls about 1 point whatever the evening, cream or not.
+        var random = new Random(127);
+        var day = 0;
+        var runs = PlantedDiary.DailyRuns(random, 40, run =>
+        {
+            var cream = day++ % 2 == 0;
+            var pain = PlantedDiary.Score(PlantedDiary.Normal(random, 4, 0.8));
+            var followUp = PlantedDiary.Score(pain - 1 + PlantedDiary.Normal(random, 0, 1.2));
+            return new PlantedRun(run, pain, followUp, Remedies: cream ? new HashSet<Remedy> { Remedy.WbcCream } : null);
+        });
+
+        // Act
+        var cream = For(Analyse(PlantedDiary.Build(runs)), Remedy.WbcCream).ToFollowUp;
+
+        // Assert
+        Assert.NotNull(cream.Difference);
+        Assert.False(cream.Difference.ExcludesZero);
+        Assert.EndsWith(": no clear difference.", cream.Sentence, StringComparison.Ordinal);
+    }
 }

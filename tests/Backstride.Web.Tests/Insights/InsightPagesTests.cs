@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Backstride.Core.Insights;
 using Backstride.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -123,17 +124,47 @@ public abstract class InsightPagesTests(BackstrideApp app)
         var now = DateTime.UtcNow;
         var runId = await runner.LogRunAsync(startedAt: now.AddHours(-3).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
 
-        var checkIn = await runner.CheckInAsync(runId, 4, recordedAt: now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        // Pain 2 with stiffness: tonight's plan offers heat as well as the cream, so either option can be followed.
+        var checkIn = await runner.CheckInAsync(runId, 2, recordedAt: now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
         var plan = await runner.GetPageAsync(checkIn.Headers.Location!.OriginalString);
 
         var banner = plan.QuerySelector(".experiment-tonight")!.TextContent;
         Assert.Contains("Evening 1 of 4", banner, StringComparison.Ordinal);
         Assert.Contains(tonight == ExperimentOption.Heat ? "heat evening" : "wbc cream evening", banner, StringComparison.OrdinalIgnoreCase);
         var leftOut = tonight == ExperimentOption.Heat ? "#step-cream" : "#step-heat";
-        if (plan.QuerySelector(leftOut) is { } step)
-        {
-            Assert.Contains("Not tonight", step.TextContent, StringComparison.Ordinal);
-        }
+        var kept = tonight == ExperimentOption.Heat ? "#step-heat" : "#step-cream";
+        Assert.Contains("Not tonight", plan.QuerySelector(leftOut)!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not tonight", plan.QuerySelector(kept)!.TextContent, StringComparison.Ordinal);
+
+        // The next run is evening 2; the first plan, opened again, still shows evening 1 and its option.
+        var secondRun = await runner.LogRunAsync(startedAt: now.AddMinutes(-50).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        var secondCheckIn = await runner.CheckInAsync(secondRun, 3, recordedAt: now.AddMinutes(-10).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        var secondPlan = await runner.GetPageAsync(secondCheckIn.Headers.Location!.OriginalString);
+        var firstAgain = await runner.GetPageAsync(checkIn.Headers.Location!.OriginalString);
+        Assert.Contains("Evening 2 of 4", secondPlan.QuerySelector(".experiment-tonight")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(banner, firstAgain.QuerySelector(".experiment-tonight")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Experiment_FollowUpCheckIn_IsNotAnEveningOfItsOwn()
+    {
+        var runner = await app.NewRunner().RegisterAsync(timeZone: "UTC");
+        var id = await StartExperimentAsync(runner);
+        var dayBefore = DateTimeOffset.UtcNow.AddDays(-1);
+        await app.ReadAsAsync(await app.UserIdAsync(runner.Email), db => db.SelfExperiments.Where(e => e.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.StartedAt, dayBefore)));
+        var now = DateTime.UtcNow;
+        string At(DateTime t) => t.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var runId = await runner.LogRunAsync(startedAt: At(now.AddHours(-4)));
+        var checkIn = await runner.CheckInAsync(runId, 5, recordedAt: At(now.AddHours(-3)));
+        await runner.GetPageAsync(checkIn.Headers.Location!.OriginalString);
+
+        var followUp = await runner.CheckInAsync(runId, 3, recordedAt: At(now.AddMinutes(-5)));
+        var followUpPlan = await runner.GetPageAsync(followUp.Headers.Location!.OriginalString);
+
+        Assert.Null(followUpPlan.QuerySelector(".experiment-tonight"));
+        var experiment = await runner.GetPageAsync($"/insights/experiments/{id}");
+        Assert.Contains("Evening 2 of 4", experiment.QuerySelector("#tonight-title + p + p")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -163,6 +194,51 @@ public abstract class InsightPagesTests(BackstrideApp app)
         Assert.Empty(page.QuerySelectorAll("figure.chart"));
         Assert.Contains("Insights start once you have runs with a check-in", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Nothing stands out yet", factors.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SampleData_ADayOld_IsDeletedWhenTheNextOneIsMade()
+    {
+        await SampleRunnerAsync(app);
+        var firstId = await app.ReadAsAsync(null, db => db.Users.Where(u => u.Email!.StartsWith("sample-"))
+            .OrderByDescending(u => u.CreatedAt).Select(u => u.Id).FirstAsync());
+        var twoDaysAgo = DateTimeOffset.UtcNow.AddDays(-2);
+        await app.ReadAsAsync(null, db => db.Users.Where(u => u.Id == firstId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.CreatedAt, twoDaysAgo)));
+        Assert.True(await app.ReadAsAsync(firstId, db => db.Runs.CountAsync()) > 80);
+
+        await SampleRunnerAsync(app);
+
+        Assert.False(await app.ReadAsAsync(null, db => db.Users.AnyAsync(u => u.Id == firstId)));
+        Assert.Equal(0, await app.ReadAsAsync(firstId, db => db.Runs.CountAsync()));
+        Assert.Equal(0, await app.ReadAsAsync(firstId, db => db.CheckIns.CountAsync()));
+    }
+
+    [Fact]
+    public async Task SampleData_SignedInRunner_KeepsTheirOwnSession()
+    {
+        var runner = await app.NewRunner().RegisterAsync();
+        var token = await runner.AntiforgeryTokenAsync("/sample-data");
+
+        var response = await runner.PostWithTokenAsync("/sample-data", token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Sign out first", (await RunnerClient.ParseAsync(response)).Body!.TextContent, StringComparison.Ordinal);
+        var settings = await runner.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/settings");
+        Assert.Equal("Europe/Berlin", settings.GetProperty("timeZone").GetString());
+    }
+
+    [Fact]
+    public async Task Register_WithTheSampleRunnersDomain_IsRefusedSoARealAccountIsNeverExpired()
+    {
+        var visitor = app.NewRunner();
+
+        var response = await visitor.PostFormAsync("/account/register",
+            ("Input.Email", $"me-{Guid.NewGuid():N}@sample.backstride.invalid"), ("Input.Password", RunnerClient.Password),
+            ("Input.HealthDataConsent", "true"), ("Input.TimeZoneId", "UTC"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Enter your own e-mail address.", (await RunnerClient.ParseAsync(response)).Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

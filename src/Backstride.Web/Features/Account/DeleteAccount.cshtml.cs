@@ -41,6 +41,9 @@ public sealed class DeleteAccountModel(UserManager<UserAccount> users, SignInMan
 
     public bool IsAdmin { get; private set; }
 
+    /// <summary>A made-up sample runner has no password to ask for; the tick alone confirms.</summary>
+    public bool IsSampleRunner => SampleData.SampleRunner.IsSample(Email);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await SignedInAccountAsync() is not { } account)
@@ -58,7 +61,11 @@ public sealed class DeleteAccountModel(UserManager<UserAccount> users, SignInMan
             return Challenge();
         }
 
-        if (string.IsNullOrEmpty(Input.Password))
+        if (SampleData.SampleRunner.IsSample(account.Email))
+        {
+            // No password was ever set on the sample runner.
+        }
+        else if (string.IsNullOrEmpty(Input.Password))
         {
             ModelState.AddModelError("Input.Password", "Enter your password.");
         }

@@ -31,6 +31,11 @@ public sealed class Registration(UserManager<UserAccount> users, SignInManager<U
         {
             errors.Add(EmailField, "Enter an e-mail address like name@example.com.");
         }
+        else if (SampleData.SampleRunner.IsSample(email))
+        {
+            // Sample runners are deleted after a day; a real account must never look like one.
+            errors.Add(EmailField, "Enter your own e-mail address.");
+        }
         if (string.IsNullOrEmpty(request.Password))
         {
             errors.Add(PasswordField, "Choose a password.");

@@ -25,13 +25,6 @@ public sealed class ExperimentModel(InsightStore store, InsightLoader loader) : 
             return NotFound();
         }
         var context = await loader.LoadAsync(cancellationToken);
-        var progress = ExperimentSchedule.Progress(experiment, context.Evenings);
-        if (progress.Finished && experiment.EndedAt is null)
-        {
-            // The last evening was counted since the runner last looked: the experiment ends on time.
-            await store.EndExperimentAsync(experiment.Id, stoppedEarly: false, cancellationToken);
-            experiment = (await store.FindExperimentAsync(id, cancellationToken))!;
-        }
         Experiment = experiment;
         Settings = context.Settings;
         Progress = ExperimentSchedule.Progress(experiment, context.Evenings);

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Backstride.Web.Features.Insights;
 
-public sealed class ExperimentsModel(InsightStore store, InsightLoader loader) : PageModel
+public sealed class ExperimentsModel(InsightStore store, InsightLoader loader, BackProfileStore profiles) : PageModel
 {
     [BindProperty]
     public StartForm Input { get; set; } = new();
@@ -51,6 +51,14 @@ public sealed class ExperimentsModel(InsightStore store, InsightLoader loader) :
         if (Input.BlockPairs is null)
         {
             ModelState.AddModelError("Input.BlockPairs", $"Enter how many pairs of blocks to run ({ExperimentSchedule.MinBlockPairs}–{ExperimentSchedule.MaxBlockPairs}).");
+        }
+        if (Input.OptionA == ExperimentOption.Ice || Input.OptionB == ExperimentOption.Ice)
+        {
+            if (!Core.Plans.PlanBuilder.IceAllowed(await profiles.CurrentAsync(cancellationToken)))
+            {
+                ModelState.AddModelError(Input.OptionA == ExperimentOption.Ice ? "Input.OptionA" : "Input.OptionB",
+                    "Your back profile says ice is not safe for you (reduced feeling, poor circulation or cold sensitivity), so your plans never include it. Choose another option.");
+            }
         }
         if (!ModelState.IsValid)
         {

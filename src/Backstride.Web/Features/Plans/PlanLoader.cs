@@ -70,28 +70,33 @@ public sealed class PlanLoader(BackstrideDbContext db, PlanSessionStore sessions
             await doses.RecentAsync(cancellationToken), triage, CreamProduct.WbcSample, now, settings.Units));
         var programme = await training.PlanAsync(cancellationToken);
         var nextStrength = programme is null ? null : Training.TrainingWeekView.For(programme, settings, now, 0).Next?.Date;
-        var experiment = plan.Triage.StopsThePlan ? null : await ExperimentEveningAsync(checkIn, settings, cancellationToken);
+        var experiment = plan.Triage.StopsThePlan ? null : await ExperimentEveningAsync(checkIn, session, cancellationToken);
         return new PlanView(checkIn, checkIn.Run, session, profile, settings, TriageRules.ReasonsToAsk(checkIn), plan, nextStrength, experiment);
     }
 
-    // Counts this evening's place in the running experiment from the diary, so the schedule never drifts from what was logged.
-    private async Task<ExperimentEvening?> ExperimentEveningAsync(CheckIn checkIn, RunnerSettings settings, CancellationToken cancellationToken)
+    // The evening's slot is stored the first time its plan shows tonight's option, so the schedule never shifts later.
+    private async Task<ExperimentEvening?> ExperimentEveningAsync(CheckIn checkIn, PlanSession session, CancellationToken cancellationToken)
     {
-        var experiment = await insights.RunningExperimentAsync(cancellationToken);
-        if (experiment is null || checkIn.RunId is null || checkIn.RecordedAt < experiment.StartedAt)
+        var experiment = session.ExperimentId is { } id
+            ? await insights.FindExperimentAsync(id, cancellationToken)
+            : await insights.RunningExperimentAsync(cancellationToken);
+        if (experiment is null || checkIn.RunId is not { } runId)
         {
             return null;
         }
-        // A run shortly before the start can carry the first counted check-in.
-        var diary = await insights.LoadAsync(settings.TimeZone, experiment.StartedAt.AddDays(-2), cancellationToken);
-        var evenings = ExperimentSchedule.EveningsOf(experiment, RunEvenings.Build(diary));
-        var index = evenings.ToList().FindIndex(e => e.CheckIn.Id == checkIn.Id);
-        if (index < 0)
+        // Only a run's first check-in is an evening; a follow-up belongs to the evening before it.
+        var isFollowUp = await db.CheckIns.AnyAsync(c => c.RunId == runId && c.Id != checkIn.Id
+            && (c.RecordedAt < checkIn.RecordedAt || (c.RecordedAt == checkIn.RecordedAt && c.Id.CompareTo(checkIn.Id) < 0)), cancellationToken);
+        if (isFollowUp)
         {
             return null;
         }
-        var tonight = ExperimentSchedule.OptionFor(experiment, index);
+        if (await insights.AssignExperimentSlotAsync(session, experiment.Id, checkIn.RecordedAt, cancellationToken) is not { } slot)
+        {
+            return null;
+        }
+        var tonight = ExperimentSchedule.OptionFor(experiment, slot);
         var other = tonight == experiment.OptionA ? experiment.OptionB : experiment.OptionA;
-        return new ExperimentEvening(experiment, index + 1, ExperimentSchedule.EveningsPlanned(experiment), tonight, other);
+        return new ExperimentEvening(experiment, slot + 1, ExperimentSchedule.EveningsPlanned(experiment), tonight, other);
     }
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Backstride.Web.Features.SampleData;
 
 [AllowAnonymous]
+[EnableRateLimiting(SampleDataRateLimit.Policy)]
 public sealed class SampleDataModel(SampleRunner sampleRunner) : PageModel
 {
     public bool SignedIn => User.Identity?.IsAuthenticated == true;

@@ -22,6 +22,7 @@ public sealed class StatusModel : PageModel
         {
             403 => ("Not allowed", "Your account can't open this page."),
             404 => ("Not found", "We couldn't find that page. It may have been deleted, or the link may be wrong."),
+            429 => ("Too many tries", "That was tried too many times from here in a short while. Please wait an hour and try again."),
             500 => ("Something went wrong", "Something went wrong on our side. Nothing was saved, so please try again."),
             _ => ("Something went wrong", "That request didn't work. Please go back and try again."),
         };
