@@ -16,6 +16,11 @@ internal static class BenchmarkEntry
             GpxPeakMemory(int.Parse(size, CultureInfo.InvariantCulture));
             return;
         }
+        if (args is ["insights-phases"])
+        {
+            InsightsBenchmarks.ProfilePhases();
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(PlanBenchmarks).Assembly).Run(args);
     }
 

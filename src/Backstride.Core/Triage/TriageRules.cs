@@ -13,13 +13,17 @@ public sealed record TriageOutcome(TriageLevel Level, IReadOnlyList<TriageFindin
     public bool GentleOnly => Level == TriageLevel.Urgent;
 }
 
-/// <summary>What triage looks at: this check-in, the one before it, the profile, age, and the safety answers ticked.</summary>
+/// <summary>
+/// What triage looks at: this check-in, the one before it, the profile, age, the safety answers ticked, and whether
+/// pain after runs has kept rising over the last weeks (<see cref="PainTrend"/>).
+/// </summary>
 public sealed record TriageInput(
     CheckIn CheckIn,
     CheckIn? PreviousCheckIn,
     BackProfile? Profile,
     int? Age,
-    IReadOnlySet<string> YesAnswers);
+    IReadOnlySet<string> YesAnswers,
+    bool PainKeepsRising = false);
 
 /// <summary>
 /// Red-flag triage (CLINICAL.md §2). It can send a runner to a clinician; it never says a serious cause
@@ -114,6 +118,11 @@ public static class TriageRules
         if (checkIn.Pain >= HighPain && input.PreviousCheckIn is { Pain: >= HighPain })
         {
             findings.Add(new(TriageLevel.SeeDoctor, $"Pain of {HighPain}/10 or more at two check-ins in a row.", "CLINICAL.md §2 (routine referral)"));
+        }
+
+        if (input.PainKeepsRising)
+        {
+            findings.Add(new(TriageLevel.SeeDoctor, $"Your pain after runs has kept rising over the last {PainTrend.Weeks} weeks.", "CLINICAL.md §2 (routine referral)"));
         }
 
         var level = findings.Count == 0 ? TriageLevel.SelfCare : findings.Max(f => f.Level);

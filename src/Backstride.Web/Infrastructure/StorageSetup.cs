@@ -63,6 +63,7 @@ public static class StorageSetup
         builder.Services.AddScoped<Backstride.Data.Accounts.AccountDeletion>();
         builder.Services.AddScoped<InsightStore>();
         builder.Services.AddScoped<Features.Insights.InsightLoader>();
+        builder.Services.AddSingleton<Features.Insights.InsightCache>();
         builder.Services.AddScoped<Features.SampleData.SampleRunner>();
         builder.Services.AddHealthChecks().AddDbContextCheck<BackstrideDbContext>("database", tags: [ReadyTag]);
 

@@ -242,6 +242,46 @@ public abstract class InsightPagesTests(BackstrideApp app)
     }
 
     [Fact]
+    public async Task PainRisingForThreeWeeks_DashboardAndPlanBothSayToSeeADoctor()
+    {
+        var runner = await app.NewRunner().RegisterAsync(timeZone: "UTC");
+        var now = DateTime.UtcNow;
+        string At(DateTime t) => t.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        HttpResponseMessage last = null!;
+        // Two runs a week for three weeks, pain after them 2, 4 and then 6.
+        foreach (var (daysAgo, pain) in new[] { (19, 2), (16, 2), (12, 4), (9, 4), (5, 6), (1, 6) })
+        {
+            var runId = await runner.LogRunAsync(startedAt: At(now.AddDays(-daysAgo).AddHours(-2)));
+            last = await runner.CheckInAsync(runId, pain, recordedAt: At(now.AddDays(-daysAgo).AddHours(-1)));
+        }
+
+        var dashboard = await runner.GetPageAsync("/insights");
+        var plan = await runner.GetPageAsync(last.Headers.Location!.OriginalString);
+
+        Assert.Contains("Your pain after runs keeps rising", dashboard.QuerySelector(".referral")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Your pain after runs has kept rising over the last 3 weeks.", plan.QuerySelector(".referral")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Insights_SeenThenANewPainFreeRun_ShowTheNewRunAtOnce()
+    {
+        var runner = await app.NewRunner().RegisterAsync(timeZone: "UTC");
+        var now = DateTime.UtcNow;
+        string At(DateTime t) => t.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var firstRun = await runner.LogRunAsync(startedAt: At(now.AddDays(-2)));
+        await runner.CheckInAsync(firstRun, 3, recordedAt: At(now.AddDays(-2).AddHours(1)));
+        var before = await runner.GetPageAsync("/insights");
+
+        var secondRun = await runner.LogRunAsync(startedAt: At(now.AddHours(-3)));
+        await runner.CheckInAsync(secondRun, 0, recordedAt: At(now.AddHours(-2)), stiffness: "None");
+        var after = await runner.GetPageAsync("/insights");
+
+        // The insights keep the diary's rows between looks; a new check-in must never be hidden by that.
+        Assert.Equal("0", before.QuerySelector(".big-number")!.TextContent);
+        Assert.Equal("1", after.QuerySelector(".big-number")!.TextContent);
+    }
+
+    [Fact]
     public async Task Insights_Anonymous_IsSentToSignIn()
     {
         var visitor = app.NewRunner();

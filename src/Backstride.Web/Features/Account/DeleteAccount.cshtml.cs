@@ -18,7 +18,7 @@ namespace Backstride.Web.Features.Account;
 /// </summary>
 public sealed class DeleteAccountModel(UserManager<UserAccount> users, SignInManager<UserAccount> signIn,
     AccountDeletion deletion, OrderStore orders, ImportFolders importFolders, IEmailSender email, TimeProvider clock,
-    ILogger<DeleteAccountModel> logger) : PageModel
+    Insights.InsightCache insightCache, ILogger<DeleteAccountModel> logger) : PageModel
 {
     public const string DeletedNotice = "Your account and diary were deleted.";
 
@@ -100,6 +100,8 @@ public sealed class DeleteAccountModel(UserManager<UserAccount> users, SignInMan
         // Not the request's token: once confirmed, a closed tab must not leave the runner unsure whether it happened.
         var result = await deletion.DeleteAsync(account.Id, CancellationToken.None);
         RemoveImportFolders(account.Id, result.ImportBatchIds);
+        // This instance's in-memory copy of the diary goes too (others drop theirs unused within ten minutes).
+        insightCache.Forget(account.Id);
         // Counts only: the log must not keep what the runner asked us to delete.
         logger.LogInformation("An account was deleted: {Rows}", result.Describe());
 

@@ -24,6 +24,9 @@ public sealed class InsightsIndexModel(InsightLoader loader, TimeProvider clock)
 
     public int RunsWithPain { get; private set; }
 
+    /// <summary>Pain after runs has kept rising for weeks: a reason to see a doctor (CLINICAL.md §2).</summary>
+    public bool PainKeepsRising { get; private set; }
+
     public string PainChartSvg { get; private set; } = "";
 
     public string DistanceChartSvg { get; private set; } = "";
@@ -48,6 +51,7 @@ public sealed class InsightsIndexModel(InsightLoader loader, TimeProvider clock)
         Settings = context.Settings;
         RunsWithPain = context.Evenings.Count;
         var now = clock.GetUtcNow();
+        PainKeepsRising = Core.Triage.PainTrend.KeepsRising(context.Diary.CheckIns, now);
         var days = Ranges.First(r => r.Key == range).Days;
         var first = context.Evenings.Count > 0 ? context.Evenings[0].CheckIn.RecordedAt : now.AddDays(-28);
         var from = days is { } d ? now.AddDays(-d) : first.AddDays(-7);

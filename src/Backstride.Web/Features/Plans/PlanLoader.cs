@@ -65,7 +65,15 @@ public sealed class PlanLoader(BackstrideDbContext db, PlanSessionStore sessions
         var recentRuns = await db.Runs.AsNoTracking().Where(r => r.StartedAt >= since).ToListAsync(cancellationToken);
         var age = PlanBuilder.AgeFrom(settings.BirthYear, now);
 
-        var triage = TriageRules.Assess(new TriageInput(checkIn, previous, profile, age, safetyAnswers ?? session.YesAnswers));
+        // The weeks before this check-in (not before today), so an older plan shows what was true that evening.
+        var trendFrom = checkIn.RecordedAt.AddDays(-7 * PainTrend.Weeks - 1);
+        var recentPain = await db.CheckIns.AsNoTracking()
+            .Where(c => c.RecordedAt >= trendFrom && c.RecordedAt <= checkIn.RecordedAt)
+            .OrderBy(c => c.RecordedAt).ThenBy(c => c.Id)
+            .Select(c => new PainRow(c.Id, c.RunId, c.RecordedAt, c.Pain))
+            .ToListAsync(cancellationToken);
+        var triage = TriageRules.Assess(new TriageInput(checkIn, previous, profile, age, safetyAnswers ?? session.YesAnswers,
+            PainTrend.KeepsRising(recentPain, checkIn.RecordedAt)));
         var plan = PlanBuilder.Build(new PlanInput(checkIn, checkIn.Run, profile, age, recentRuns,
             await doses.RecentAsync(cancellationToken), triage, CreamProduct.WbcSample, now, settings.Units));
         var programme = await training.PlanAsync(cancellationToken);
