@@ -195,6 +195,8 @@ public static class FactorAnalysis
     /// <summary>Distance in the 7 days up to a run against the weekly mean of the 28 days before them, by prefix sums.</summary>
     private sealed class WeeklyLoad
     {
+        public const double MaxPercentOfAverage = 300;
+
         private readonly long[] _startTicks;
         private readonly double[] _distanceBefore;
         private readonly long _diaryStartTicks;
@@ -230,7 +232,9 @@ public static class FactorAnalysis
             {
                 return null;
             }
-            return 100 * week / (fourWeeks / 4);
+            // Capped: after a break a tiny 4-week base turns one run into thousands of percent, and a straight-line fit
+            // would follow that one point; "three times the usual week" already says it all.
+            return Math.Min(MaxPercentOfAverage, 100 * week / (fourWeeks / 4));
         }
 
         // Total distance of runs started at or before the given time.
