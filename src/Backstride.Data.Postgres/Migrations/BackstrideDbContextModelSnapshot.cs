@@ -76,6 +76,8 @@ namespace Backstride.Data.Postgres.Migrations
 
                     b.HasIndex("UserId", "RecordedAt");
 
+                    b.HasIndex("UserId", "UpdatedAt");
+
                     b.ToTable("CheckIns", (string)null);
                 });
 
@@ -281,10 +283,10 @@ namespace Backstride.Data.Postgres.Migrations
                     b.HasIndex("CheckInId")
                         .IsUnique();
 
-                    b.HasIndex("UserId");
-
                     b.HasIndex("ExperimentId", "ExperimentSlot")
                         .IsUnique();
+
+                    b.HasIndex("UserId", "CreatedAt");
 
                     b.ToTable("PlanSessions", (string)null);
                 });
@@ -327,10 +329,10 @@ namespace Backstride.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
-
                     b.HasIndex("PlanSessionId", "StepId")
                         .IsUnique();
+
+                    b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("PlanStepRecords", (string)null);
                 });
@@ -525,6 +527,8 @@ namespace Backstride.Data.Postgres.Migrations
                     b.HasIndex("ShoeId");
 
                     b.HasIndex("UserId", "StartedAt");
+
+                    b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("Runs", (string)null);
                 });

@@ -71,6 +71,8 @@ namespace Backstride.Data.Sqlite.Migrations
 
                     b.HasIndex("UserId", "RecordedAt");
 
+                    b.HasIndex("UserId", "UpdatedAt");
+
                     b.ToTable("CheckIns", (string)null);
                 });
 
@@ -276,10 +278,10 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.HasIndex("CheckInId")
                         .IsUnique();
 
-                    b.HasIndex("UserId");
-
                     b.HasIndex("ExperimentId", "ExperimentSlot")
                         .IsUnique();
+
+                    b.HasIndex("UserId", "CreatedAt");
 
                     b.ToTable("PlanSessions", (string)null);
                 });
@@ -322,10 +324,10 @@ namespace Backstride.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
-
                     b.HasIndex("PlanSessionId", "StepId")
                         .IsUnique();
+
+                    b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("PlanStepRecords", (string)null);
                 });
@@ -520,6 +522,8 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.HasIndex("ShoeId");
 
                     b.HasIndex("UserId", "StartedAt");
+
+                    b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("Runs", (string)null);
                 });

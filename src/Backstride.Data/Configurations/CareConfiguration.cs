@@ -47,6 +47,7 @@ internal sealed class PlanSessionConfiguration : IEntityTypeConfiguration<PlanSe
         session.HasOne<Accounts.UserAccount>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         session.HasOne<Core.CheckIns.CheckIn>().WithMany().HasForeignKey(s => s.CheckInId).OnDelete(DeleteBehavior.Cascade);
         session.HasIndex(s => s.CheckInId).IsUnique();
+        session.HasIndex(s => new { s.UserId, s.CreatedAt });
         // A self-experiment's slot is given to one evening only, even with two tabs open. No foreign key: SQLite would
         // rebuild the table to add one, and experiments only go with their runner's whole diary.
         session.HasIndex(s => new { s.ExperimentId, s.ExperimentSlot }).IsUnique();
@@ -65,5 +66,7 @@ internal sealed class PlanStepRecordConfiguration : IEntityTypeConfiguration<Pla
         step.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         step.HasOne<Accounts.UserAccount>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.NoAction);
         step.HasIndex(s => new { s.PlanSessionId, s.StepId }).IsUnique();
+        // The insights' fingerprint reads the latest change per runner from this index, not from every row.
+        step.HasIndex(s => new { s.UserId, s.UpdatedAt });
     }
 }

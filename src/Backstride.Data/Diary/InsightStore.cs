@@ -103,7 +103,7 @@ public sealed class InsightStore(BackstrideDbContext db, TimeProvider clock)
             .FirstOrDefaultAsync(cancellationToken);
         var steps = await db.PlanStepRecords.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(s => s.UpdatedAt) })
             .FirstOrDefaultAsync(cancellationToken);
-        var doses = await db.DoseLog.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(d => d.CreatedAt) })
+        var doses = await db.DoseLog.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(d => d.TakenAt) })
             .FirstOrDefaultAsync(cancellationToken);
         var strength = await db.StrengthSessions.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(s => s.StartedAt) })
             .FirstOrDefaultAsync(cancellationToken);
