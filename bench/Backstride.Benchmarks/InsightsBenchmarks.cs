@@ -163,10 +163,10 @@ public class InsightsBenchmarks
             _ = db.CheckIns.AsNoTracking().OrderBy(c => c.RecordedAt).ThenBy(c => c.Id)
                 .Select(c => new PainRow(c.Id, c.RunId, c.RecordedAt, c.Pain)).ToList();
         });
-        Time("InsightStore.FingerprintAsync", () =>
+        Time("InsightStore.DiaryVersionAsync", () =>
         {
             using var db = new BackstrideDbContext(options, new BenchDiaryOwner(userId));
-            _ = new Data.Diary.InsightStore(db, TimeProvider.System).FingerprintAsync().GetAwaiter().GetResult();
+            _ = new Data.Diary.InsightStore(db, TimeProvider.System).DiaryVersionAsync(userId).GetAwaiter().GetResult();
         });
         Time("RunEvenings.Build", () => evenings = RunEvenings.Build(diary));
         Time("Dashboard.Build (6 months)", () => summary = Core.Insights.Dashboard.Build(diary, evenings, End, End.AddDays(-182), DistanceUnit.Kilometres));

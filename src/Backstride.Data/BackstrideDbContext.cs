@@ -53,6 +53,8 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
 
     public DbSet<SelfExperiment> SelfExperiments => Set<SelfExperiment>();
 
+    public DbSet<Diary.DiaryVersion> DiaryVersions => Set<Diary.DiaryVersion>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // The shop's tables: not diary tables, so no per-runner filter.
@@ -75,6 +77,9 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
     public DbSet<DiscountCode> DiscountCodes => Set<DiscountCode>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The runner this context reads and writes for, if any.</summary>
+    public Guid? DiaryOwnerIdOrNull => diaryOwner.UserId;
 
     // Read by the query filters on every query; Guid.Empty (no owner) matches no row.
     private Guid DiaryOwnerId => diaryOwner.UserId ?? Guid.Empty;
@@ -123,21 +128,49 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        CheckDiaryOwnership();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var changedDiary = CheckDiaryOwnership();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (changedDiary is { } owner)
+        {
+            Database.ExecuteSql(RaiseDiaryVersionSql(owner));
+        }
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        CheckDiaryOwnership();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var changedDiary = CheckDiaryOwnership();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (changedDiary is { } owner)
+        {
+            await TouchDiaryAsync(owner, cancellationToken);
+        }
+        return saved;
     }
+
+    /// <summary>
+    /// Raises the runner's <see cref="Diary.DiaryVersion"/>: done after every save that changed their diary, and by the
+    /// few bulk updates that bypass SaveChanges. After the change, never before, so a reader that sees the new number
+    /// also sees the change; a crash in between only leaves an in-memory copy current until the next change.
+    /// </summary>
+    public Task TouchDiaryAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        Database.ExecuteSqlAsync(RaiseDiaryVersionSql(userId), cancellationToken);
+
+    // Written once for both databases: SQLite (3.24+) and PostgreSQL share this upsert and the quoted names.
+    private static FormattableString RaiseDiaryVersionSql(Guid userId) =>
+        $"""INSERT INTO "DiaryVersions" ("UserId", "Version") VALUES ({userId}, 1) ON CONFLICT ("UserId") DO UPDATE SET "Version" = "DiaryVersions"."Version" + 1""";
 
     // The one place where diary writes are checked: new rows get the owner, changed rows must already be theirs.
-    private void CheckDiaryOwnership()
+    // Returns the runner whose diary this save changes, if it changes one.
+    private Guid? CheckDiaryOwnership()
     {
+        Guid? changed = null;
         foreach (var entry in ChangeTracker.Entries<IOwnedByRunner>())
         {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                changed = diaryOwner.UserId;
+            }
             switch (entry.State)
             {
                 case EntityState.Added:
@@ -163,6 +196,7 @@ public sealed class BackstrideDbContext(DbContextOptions<BackstrideDbContext> op
                     break;
             }
         }
+        return changed;
     }
 
     private sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(

@@ -129,11 +129,15 @@ public static class ExperimentSchedule
     }
 
     /// <summary>
-    /// The evenings given a slot of this experiment, in slot order. The slot is stored on the evening's plan when the
-    /// runner is first told tonight's option, so opening an older plan later, or an emergency evening, never moves
-    /// another evening to the other option.
+    /// The evenings that count, in slot order. The slot is stored on the evening's plan when the runner is first told
+    /// tonight's option, so opening an older plan later never moves another evening to the other option. An evening
+    /// whose answers later turned out to be an emergency keeps its slot (so no other evening shifts) but is not counted.
     /// </summary>
-    public static IReadOnlyList<RunEvening> EveningsOf(SelfExperiment e, IReadOnlyList<RunEvening> evenings)
+    public static IReadOnlyList<RunEvening> EveningsOf(SelfExperiment e, IReadOnlyList<RunEvening> evenings) =>
+        Slotted(e, evenings).Where(x => x.Plan!.Triage != TriageLevel.Emergency).ToList();
+
+    // Every evening given a slot of the experiment, emergencies included: the next slot comes after all of them.
+    private static List<RunEvening> Slotted(SelfExperiment e, IReadOnlyList<RunEvening> evenings)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(evenings);
@@ -154,13 +158,16 @@ public static class ExperimentSchedule
     {
         var planned = EveningsPlanned(e);
         var counted = EveningsOf(e, evenings).Count;
-        var finished = counted >= planned || e.EndedAt is not null;
+        var slotted = Slotted(e, evenings);
+        // The same rule the plan page uses to give the next slot: after the highest slot given.
+        var next = slotted.Count == 0 ? 0 : SlotOf(slotted[^1]) + 1;
+        var finished = next >= planned || e.EndedAt is not null;
         // Once finished, report the last block reached rather than one past the end.
-        var blockIndex = Math.Min(finished ? Math.Max(counted - 1, 0) : counted, planned - 1) / e.BlockLength;
+        var blockIndex = Math.Min(finished ? Math.Max(next - 1, 0) : next, planned - 1) / e.BlockLength;
         return new ExperimentProgress(
             counted,
             planned,
-            finished ? null : OptionFor(e, counted),
+            finished ? null : OptionFor(e, next),
             blockIndex + 1,
             blockIndex / 2 + 1,
             finished);

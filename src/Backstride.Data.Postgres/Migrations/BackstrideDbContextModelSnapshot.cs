@@ -76,8 +76,6 @@ namespace Backstride.Data.Postgres.Migrations
 
                     b.HasIndex("UserId", "RecordedAt");
 
-                    b.HasIndex("UserId", "UpdatedAt");
-
                     b.ToTable("CheckIns", (string)null);
                 });
 
@@ -329,10 +327,10 @@ namespace Backstride.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UserId");
+
                     b.HasIndex("PlanSessionId", "StepId")
                         .IsUnique();
-
-                    b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("PlanStepRecords", (string)null);
                 });
@@ -527,8 +525,6 @@ namespace Backstride.Data.Postgres.Migrations
                     b.HasIndex("ShoeId");
 
                     b.HasIndex("UserId", "StartedAt");
-
-                    b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("Runs", (string)null);
                 });
@@ -1299,6 +1295,19 @@ namespace Backstride.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Backstride.Data.Diary.DiaryVersion", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("DiaryVersions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1822,6 +1831,15 @@ namespace Backstride.Data.Postgres.Migrations
                     b.HasOne("Backstride.Data.Accounts.UserAccount", null)
                         .WithOne()
                         .HasForeignKey("Backstride.Core.Training.TrainingPlan", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Data.Diary.DiaryVersion", b =>
+                {
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

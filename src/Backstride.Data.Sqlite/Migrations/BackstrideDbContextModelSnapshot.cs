@@ -71,8 +71,6 @@ namespace Backstride.Data.Sqlite.Migrations
 
                     b.HasIndex("UserId", "RecordedAt");
 
-                    b.HasIndex("UserId", "UpdatedAt");
-
                     b.ToTable("CheckIns", (string)null);
                 });
 
@@ -324,10 +322,10 @@ namespace Backstride.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UserId");
+
                     b.HasIndex("PlanSessionId", "StepId")
                         .IsUnique();
-
-                    b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("PlanStepRecords", (string)null);
                 });
@@ -522,8 +520,6 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.HasIndex("ShoeId");
 
                     b.HasIndex("UserId", "StartedAt");
-
-                    b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("Runs", (string)null);
                 });
@@ -1282,6 +1278,19 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Backstride.Data.Diary.DiaryVersion", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("DiaryVersions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1799,6 +1808,15 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.HasOne("Backstride.Data.Accounts.UserAccount", null)
                         .WithOne()
                         .HasForeignKey("Backstride.Core.Training.TrainingPlan", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Data.Diary.DiaryVersion", b =>
+                {
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

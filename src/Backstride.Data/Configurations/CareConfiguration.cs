@@ -66,7 +66,5 @@ internal sealed class PlanStepRecordConfiguration : IEntityTypeConfiguration<Pla
         step.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         step.HasOne<Accounts.UserAccount>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.NoAction);
         step.HasIndex(s => new { s.PlanSessionId, s.StepId }).IsUnique();
-        // The insights' fingerprint reads the latest change per runner from this index, not from every row.
-        step.HasIndex(s => new { s.UserId, s.UpdatedAt });
     }
 }

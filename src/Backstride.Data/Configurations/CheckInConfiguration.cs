@@ -20,8 +20,6 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         // Deleting a run never deletes what the runner said about their back: the check-in stays, standalone.
         checkIn.HasOne(c => c.Run).WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.SetNull);
         checkIn.HasIndex(c => new { c.UserId, c.RecordedAt });
-        // The insights' fingerprint reads the latest change per runner from this index, not from every row.
-        checkIn.HasIndex(c => new { c.UserId, c.UpdatedAt });
         checkIn.HasIndex(c => c.RunId);
     }
 }

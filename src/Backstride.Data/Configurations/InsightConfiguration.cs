@@ -21,3 +21,14 @@ internal sealed class SelfExperimentConfiguration : IEntityTypeConfiguration<Sel
         experiment.HasIndex(e => e.UserId).IsUnique().HasFilter("\"EndedAt\" IS NULL").HasDatabaseName("IX_SelfExperiments_OneRunning");
     }
 }
+
+internal sealed class DiaryVersionConfiguration : IEntityTypeConfiguration<Diary.DiaryVersion>
+{
+    public void Configure(EntityTypeBuilder<Diary.DiaryVersion> version)
+    {
+        version.ToTable("DiaryVersions");
+        version.HasKey(v => v.UserId);
+        version.Property(v => v.UserId).ValueGeneratedNever();
+        version.HasOne<Accounts.UserAccount>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -34,8 +34,6 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         run.HasOne(r => r.Shoe).WithMany().HasForeignKey(r => r.ShoeId).OnDelete(DeleteBehavior.SetNull);
         // The history and "your last run" both read a runner's runs newest first.
         run.HasIndex(r => new { r.UserId, r.StartedAt });
-        // The insights' fingerprint reads the latest change per runner from this index, not from every row.
-        run.HasIndex(r => new { r.UserId, r.UpdatedAt });
     }
 }
 

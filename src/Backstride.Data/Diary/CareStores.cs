@@ -139,9 +139,15 @@ public sealed class PlanSessionStore(BackstrideDbContext db, TimeProvider clock)
     }
 
     /// <summary>After a check-in changes, its safety answers are asked again (the earlier ticks are kept to start from).</summary>
-    public Task ReopenSafetyQuestionsAsync(Guid checkInId, CancellationToken cancellationToken = default) =>
-        db.PlanSessions.Where(s => s.CheckInId == checkInId)
+    public async Task ReopenSafetyQuestionsAsync(Guid checkInId, CancellationToken cancellationToken = default)
+    {
+        var reopened = await db.PlanSessions.Where(s => s.CheckInId == checkInId)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.TriageLevel, (Core.Triage.TriageLevel?)null), cancellationToken);
+        if (reopened > 0 && db.DiaryOwnerIdOrNull is { } owner)
+        {
+            await db.TouchDiaryAsync(owner, cancellationToken);
+        }
+    }
 
     public async Task SaveSafetyAnswersAsync(PlanSession session, IEnumerable<string> yesIds, Core.Triage.TriageLevel level,
         CancellationToken cancellationToken = default)

@@ -87,29 +87,9 @@ public sealed class InsightStore(BackstrideDbContext db, TimeProvider clock)
         return new InsightDiary(runs, checkIns, evenings, strength, doses, zone);
     }
 
-    /// <summary>
-    /// A cheap summary of every row the insights read (counts and latest change times, from the indexes): it differs
-    /// whenever a run, check-in, evening, step, dose, strength session or shoe was added, changed or deleted, so a
-    /// cached copy of the diary can be checked against the database on each request, on any instance.
-    /// </summary>
-    public async Task<string> FingerprintAsync(CancellationToken cancellationToken = default)
-    {
-        var runs = await db.Runs.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(r => r.UpdatedAt) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var checkIns = await db.CheckIns.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(c => c.UpdatedAt) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var sessions = await db.PlanSessions.GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Last = g.Max(s => s.CreatedAt), Slots = g.Count(s => s.ExperimentSlot != null) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var steps = await db.PlanStepRecords.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(s => s.UpdatedAt) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var doses = await db.DoseLog.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(d => d.TakenAt) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var strength = await db.StrengthSessions.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(s => s.StartedAt) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var shoes = await db.Shoes.CountAsync(cancellationToken);
-        return string.Join('|', runs, checkIns, sessions, steps, doses, strength, shoes);
-    }
+    /// <summary>The runner's diary version (see <see cref="DiaryVersion"/>): it changes with every change to their diary.</summary>
+    public async Task<long> DiaryVersionAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        await db.DiaryVersions.Where(v => v.UserId == userId).Select(v => (long?)v.Version).FirstOrDefaultAsync(cancellationToken) ?? 0;
 
     private static readonly IReadOnlySet<Remedy> NoRemedies = new HashSet<Remedy>();
 
@@ -146,7 +126,7 @@ public sealed class InsightStore(BackstrideDbContext db, TimeProvider clock)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.IsUniqueViolation(exception))
         {
             // The unique index on a runner's running experiment: another tab started one at the same moment.
             db.Entry(experiment).State = EntityState.Detached;
@@ -158,8 +138,9 @@ public sealed class InsightStore(BackstrideDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Gives an evening the running experiment's next slot, once, when its plan first shows tonight's option, and ends
-    /// the experiment on time when that was its last slot. Returns the evening's slot, or null when it has none.
+    /// Gives an evening the running experiment's next slot, once, and ends the experiment on time when that was its
+    /// last slot. Conditional updates, so two tabs can neither give one evening two slots nor one slot two evenings
+    /// (a unique index), and a stopped experiment gives none. Returns the evening's slot, or null when it has none.
     /// </summary>
     public async Task<int?> AssignExperimentSlotAsync(PlanSession session, Guid experimentId, DateTimeOffset checkInAt,
         CancellationToken cancellationToken = default)
@@ -168,7 +149,7 @@ public sealed class InsightStore(BackstrideDbContext db, TimeProvider clock)
         {
             return session.ExperimentId == experimentId ? session.ExperimentSlot : null;
         }
-        var experiment = await FindExperimentAsync(experimentId, cancellationToken);
+        var experiment = await db.SelfExperiments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == experimentId, cancellationToken);
         if (experiment is null)
         {
             return null;
@@ -180,39 +161,45 @@ public sealed class InsightStore(BackstrideDbContext db, TimeProvider clock)
         {
             return null;
         }
-        session.ExperimentId = experimentId;
-        session.ExperimentSlot = next;
-        if (next + 1 == ExperimentSchedule.EveningsPlanned(experiment))
-        {
-            experiment.EndedAt = clock.GetUtcNow();
-        }
+        int taken;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return next;
+            taken = await db.PlanSessions
+                .Where(s => s.Id == session.Id && s.ExperimentId == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.ExperimentId, experimentId).SetProperty(s => s.ExperimentSlot, next),
+                    cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (Exception exception) when (UniqueViolations.IsUniqueViolation(exception))
         {
-            // Another tab took this slot at the same moment (unique index): this view shows no option; a reload gets the next.
-            session.ExperimentId = null;
-            session.ExperimentSlot = null;
-            db.Entry(session).State = EntityState.Unchanged;
-            db.Entry(experiment).State = EntityState.Detached;
+            // Another evening took this slot at the same moment; a reload of this plan gets the next one.
             return null;
         }
+        var stored = await db.PlanSessions.AsNoTracking().Where(s => s.Id == session.Id)
+            .Select(s => new { s.ExperimentId, s.ExperimentSlot }).FirstAsync(cancellationToken);
+        // Keep the tracked copy as the database has it, without marking it changed.
+        var entry = db.Entry(session);
+        entry.Property(s => s.ExperimentId).CurrentValue = stored.ExperimentId;
+        entry.Property(s => s.ExperimentId).OriginalValue = stored.ExperimentId;
+        entry.Property(s => s.ExperimentSlot).CurrentValue = stored.ExperimentSlot;
+        entry.Property(s => s.ExperimentSlot).OriginalValue = stored.ExperimentSlot;
+        if (taken == 1 && next + 1 == ExperimentSchedule.EveningsPlanned(experiment))
+        {
+            await db.SelfExperiments.Where(e => e.Id == experimentId && e.EndedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.EndedAt, clock.GetUtcNow()), cancellationToken);
+        }
+        if (taken == 1 && db.DiaryOwnerIdOrNull is { } owner)
+        {
+            await db.TouchDiaryAsync(owner, cancellationToken);
+        }
+        return stored.ExperimentId == experimentId ? stored.ExperimentSlot : null;
     }
 
-    /// <summary>Ends a running experiment: early when the runner stops it, or on time when its last evening is counted.</summary>
+    /// <summary>Ends a running experiment early; false when it had already ended (on time or by another tab).</summary>
     public async Task<bool> EndExperimentAsync(Guid id, bool stoppedEarly, CancellationToken cancellationToken = default)
     {
-        var experiment = await FindExperimentAsync(id, cancellationToken);
-        if (experiment is null || experiment.EndedAt is not null)
-        {
-            return false;
-        }
-        experiment.EndedAt = clock.GetUtcNow();
-        experiment.StoppedEarly = stoppedEarly;
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+        var ended = await db.SelfExperiments.Where(e => e.Id == id && e.EndedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.EndedAt, clock.GetUtcNow()).SetProperty(e => e.StoppedEarly, stoppedEarly),
+                cancellationToken);
+        return ended == 1;
     }
 }

@@ -277,6 +277,29 @@ public sealed class ExperimentScheduleTests
         Assert.Equal([0, 1, 2], counted.Select(ExperimentSchedule.SlotOf));
     }
 
+    [Fact]
+    public void EveningsOf_SlotThenEmergency_NotCountedAndTheNextSlotComesAfterIt()
+    {
+        // Arrange: three evenings got slots 0, 1, 2; the answers given after evening 1's plan made it an emergency.
+        var experiment = ExperimentSchedule.Start(ExperimentOption.Heat, ExperimentOption.Ice, 1, 2, 5, Start);
+        var evenings = new InsightDiaryBuilder(experiment: experiment)
+            .Run(Start.AddDays(1), pain: 3, followUp: 2)
+            .Run(Start.AddDays(2), pain: 3, followUp: 2)
+            .Run(Start.AddDays(3), pain: 3, followUp: 2)
+            .Evenings()
+            .Select((e, i) => i == 1 ? e with { Plan = e.Plan! with { Triage = TriageLevel.Emergency } } : e)
+            .ToList();
+
+        // Act
+        var counted = ExperimentSchedule.EveningsOf(experiment, evenings);
+        var progress = ExperimentSchedule.Progress(experiment, evenings);
+
+        // Assert
+        Assert.Equal([0, 2], counted.Select(ExperimentSchedule.SlotOf));
+        Assert.Equal(2, progress.EveningsCounted);
+        Assert.Equal(ExperimentSchedule.OptionFor(experiment, 3), progress.Tonight);
+    }
+
     // --- progress ---
 
     [Fact]
@@ -378,9 +401,13 @@ internal sealed class InsightDiaryBuilder(TimeZoneInfo? zone = null, SelfExperim
             if (plan)
             {
                 // As the plan page does: the evening takes the experiment's next slot when its plan is first shown,
-                // unless a red flag stops the plan.
-                var slot = experiment is { } e && triage != TriageLevel.Emergency && checkIn.RecordedAt >= e.StartedAt
-                    && (e.EndedAt is not { } ended || checkIn.RecordedAt < ended) && _slotsTaken < ExperimentSchedule.EveningsPlanned(e)
+                // unless a red flag stops the plan. An experiment that has ended by now was running at the time of
+                // evenings before its end, so the rule is asked as it was then.
+                var asItWas = experiment is { EndedAt: { } ended } e0 && checkIn.RecordedAt < ended
+                    ? new SelfExperiment { Id = e0.Id, OptionA = e0.OptionA, OptionB = e0.OptionB, BlockLength = e0.BlockLength,
+                        BlockPairs = e0.BlockPairs, Order = e0.Order, StartedAt = e0.StartedAt }
+                    : experiment;
+                var slot = asItWas is { } e && triage != TriageLevel.Emergency && ExperimentSchedule.CanAssign(e, checkIn.RecordedAt, _slotsTaken)
                     ? _slotsTaken++
                     : (int?)null;
                 _evenings.Add(new EveningRow(checkIn.Id, checkIn.RecordedAt, triage, new HashSet<Remedy>(done ?? []),

@@ -146,6 +146,32 @@ public abstract class InsightPagesTests(BackstrideApp app)
     }
 
     [Fact]
+    public async Task Experiment_EveningThatTurnsOutAnEmergency_TakesNoSlotAndIsNotCounted()
+    {
+        var runner = await app.NewRunner().RegisterAsync(timeZone: "UTC");
+        var id = await StartExperimentAsync(runner);
+        var dayBefore = DateTimeOffset.UtcNow.AddDays(-1);
+        await app.ReadAsAsync(await app.UserIdAsync(runner.Email), db => db.SelfExperiments.Where(e => e.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.StartedAt, dayBefore)));
+        var now = DateTime.UtcNow;
+        string At(DateTime t) => t.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var runId = await runner.LogRunAsync(startedAt: At(now.AddHours(-2)));
+        // Pain of 8 calls for the safety questions before any plan is shown.
+        var checkIn = await runner.CheckInAsync(runId, 8, recordedAt: At(now.AddHours(-1)));
+        var planUrl = checkIn.Headers.Location!.OriginalString;
+
+        var first = await runner.Http.GetAsync(planUrl);
+        await runner.PostFormAsync($"{planUrl}/safety", ("Yes", "bladder"));
+        var emergency = await runner.GetPageAsync(planUrl);
+        var experiment = await runner.GetPageAsync($"/insights/experiments/{id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.NotNull(emergency.QuerySelector(".emergency-screen"));
+        Assert.Null(emergency.QuerySelector(".experiment-tonight"));
+        Assert.Contains("Evening 1 of 4", experiment.QuerySelector("#tonight-title + p + p")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Experiment_FollowUpCheckIn_IsNotAnEveningOfItsOwn()
     {
         var runner = await app.NewRunner().RegisterAsync(timeZone: "UTC");
@@ -263,22 +289,33 @@ public abstract class InsightPagesTests(BackstrideApp app)
     }
 
     [Fact]
-    public async Task Insights_SeenThenANewPainFreeRun_ShowTheNewRunAtOnce()
+    public async Task Insights_SeenThenANewOrCorrectedCheckIn_ShowTheChangeAtOnce()
     {
         var runner = await app.NewRunner().RegisterAsync(timeZone: "UTC");
         var now = DateTime.UtcNow;
         string At(DateTime t) => t.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
         var firstRun = await runner.LogRunAsync(startedAt: At(now.AddDays(-2)));
-        await runner.CheckInAsync(firstRun, 3, recordedAt: At(now.AddDays(-2).AddHours(1)));
+        var firstCheckIn = await runner.CheckInAsync(firstRun, 3, recordedAt: At(now.AddDays(-2).AddHours(1)));
+        var firstCheckInId = firstCheckIn.Headers.Location!.OriginalString["/plan/".Length..];
         var before = await runner.GetPageAsync("/insights");
+        var again = await runner.GetPageAsync("/insights");
 
         var secondRun = await runner.LogRunAsync(startedAt: At(now.AddHours(-3)));
         await runner.CheckInAsync(secondRun, 0, recordedAt: At(now.AddHours(-2)), stiffness: "None");
-        var after = await runner.GetPageAsync("/insights");
+        var afterNew = await runner.GetPageAsync("/insights");
+        // An edit changes no count: the first run's pain corrected to 0.
+        var edited = await runner.PostFormAsync($"/check-ins/{firstCheckInId}/edit",
+            ("Input.RunId", firstRun.ToString()), ("Input.RecordedAt", At(now.AddDays(-2).AddHours(1))), ("Input.Pain", "0"),
+            ("Input.Stiffness", "None"), ("Input.LegSpread", "No"), ("Input.Onset", "RightAfter"), ("Input.Notes", ""),
+            ("Input.Locations", "Centre"));
+        var afterEdit = await runner.GetPageAsync("/insights");
 
-        // The insights keep the diary's rows between looks; a new check-in must never be hidden by that.
+        // The insights keep the diary's rows between looks; a new or corrected check-in must never be hidden by that.
         Assert.Equal("0", before.QuerySelector(".big-number")!.TextContent);
-        Assert.Equal("1", after.QuerySelector(".big-number")!.TextContent);
+        Assert.Equal("0", again.QuerySelector(".big-number")!.TextContent);
+        Assert.Equal("1", afterNew.QuerySelector(".big-number")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        Assert.Equal("2", afterEdit.QuerySelector(".big-number")!.TextContent);
     }
 
     [Fact]

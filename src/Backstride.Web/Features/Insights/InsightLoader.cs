@@ -10,9 +10,9 @@ namespace Backstride.Web.Features.Insights;
 public sealed record InsightContext(RunnerSettings Settings, InsightDiary Diary, IReadOnlyList<RunEvening> Evenings);
 
 /// <summary>
-/// Loads the insights' rows, keeping the last copy per runner in memory while the database's fingerprint of the diary
-/// is unchanged. Measured on ten years (README, Performance): reading the rows was most of a page's time; checking the
-/// fingerprint costs a few small index queries, so a second look at the insights skips the reading entirely.
+/// Loads the insights' rows, keeping the last copy per runner in memory while the runner's diary version in the database
+/// is unchanged. Measured on ten years (README, Performance): reading the rows was most of a page's time; reading the
+/// version is one small query, so a second look at the insights skips the reading entirely.
 /// </summary>
 public sealed class InsightLoader(InsightStore insights, RunnerSettingsStore settingsStore, InsightCache cache,
     IDiaryOwner owner)
@@ -20,8 +20,9 @@ public sealed class InsightLoader(InsightStore insights, RunnerSettingsStore set
     public async Task<InsightContext> LoadAsync(CancellationToken cancellationToken)
     {
         var settings = await settingsStore.GetAsync(cancellationToken);
-        var fingerprint = await insights.FingerprintAsync(cancellationToken) + "|" + settings.TimeZoneId;
         var userId = owner.UserId;
+        var fingerprint = (userId is { } reader ? await insights.DiaryVersionAsync(reader, cancellationToken) : 0)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + settings.TimeZoneId;
         if (userId is { } id && cache.TryGet(id, fingerprint) is { } cached)
         {
             return new InsightContext(settings, cached.Diary, cached.Evenings);
@@ -38,7 +39,7 @@ public sealed class InsightLoader(InsightStore insights, RunnerSettingsStore set
 
 /// <summary>
 /// One copy of each recently seen runner's insight rows, bounded by rows held (ten years is about 15,000) and dropped
-/// after ten minutes unused. Per instance; every use is checked against the database's fingerprint first.
+/// after ten minutes unused. Per instance; every use is checked against the database's diary version first.
 /// </summary>
 public sealed class InsightCache : IDisposable
 {

@@ -26,6 +26,11 @@ public sealed class PlanModel(PlanLoader loader, PlanSessionStore sessions, Cata
         {
             return Redirect($"/plan/{checkInId}/safety");
         }
+        // Only here, once the safety answers are in and the plan is shown: the evening takes its experiment slot.
+        if (view.Experiment is null && !view.Plan.Triage.StopsThePlan)
+        {
+            view = view with { Experiment = await loader.TakeExperimentSlotAsync(view, cancellationToken) };
+        }
         View = view;
         Now = clock.GetUtcNow();
         // Core's plan knows nothing of the shop; the page adds the product link beside the learn link.

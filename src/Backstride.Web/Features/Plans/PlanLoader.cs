@@ -78,31 +78,50 @@ public sealed class PlanLoader(BackstrideDbContext db, PlanSessionStore sessions
             await doses.RecentAsync(cancellationToken), triage, CreamProduct.WbcSample, now, settings.Units));
         var programme = await training.PlanAsync(cancellationToken);
         var nextStrength = programme is null ? null : Training.TrainingWeekView.For(programme, settings, now, 0).Next?.Date;
-        var experiment = plan.Triage.StopsThePlan ? null : await ExperimentEveningAsync(checkIn, session, cancellationToken);
+        var experiment = plan.Triage.StopsThePlan ? null : await StoredExperimentEveningAsync(session, cancellationToken);
         return new PlanView(checkIn, checkIn.Run, session, profile, settings, TriageRules.ReasonsToAsk(checkIn), plan, nextStrength, experiment);
     }
 
-    // The evening's slot is stored the first time its plan shows tonight's option, so the schedule never shifts later.
-    private async Task<ExperimentEvening?> ExperimentEveningAsync(CheckIn checkIn, PlanSession session, CancellationToken cancellationToken)
+    /// <summary>A slot is only given to an evening whose plan is shown within this time of its check-in.</summary>
+    public static readonly TimeSpan ExperimentSlotWindow = TimeSpan.FromHours(12);
+
+    // The option an evening was given, read from its stored slot; never assigns (the safety page and the API load plans too).
+    private async Task<ExperimentEvening?> StoredExperimentEveningAsync(PlanSession session, CancellationToken cancellationToken)
     {
-        var experiment = session.ExperimentId is { } id
-            ? await insights.FindExperimentAsync(id, cancellationToken)
-            : await insights.RunningExperimentAsync(cancellationToken);
-        if (experiment is null || checkIn.RunId is not { } runId)
+        if (session is not { ExperimentId: { } id, ExperimentSlot: { } slot }
+            || await insights.FindExperimentAsync(id, cancellationToken) is not { } experiment)
         {
             return null;
         }
-        // Only a run's first check-in is an evening; a follow-up belongs to the evening before it.
-        var isFollowUp = await db.CheckIns.AnyAsync(c => c.RunId == runId && c.Id != checkIn.Id
-            && (c.RecordedAt < checkIn.RecordedAt || (c.RecordedAt == checkIn.RecordedAt && c.Id.CompareTo(checkIn.Id) < 0)), cancellationToken);
-        if (isFollowUp)
+        return Evening(experiment, slot);
+    }
+
+    /// <summary>
+    /// Gives this evening the running experiment's next slot, once, when its plan is shown after the safety answers.
+    /// Only a run's first check-in, only while no later score exists for the run, and only within
+    /// <see cref="ExperimentSlotWindow"/>: an option given after the outcome is known would not be random any more.
+    /// </summary>
+    public async Task<ExperimentEvening?> TakeExperimentSlotAsync(PlanView view, CancellationToken cancellationToken)
+    {
+        var checkIn = view.CheckIn;
+        if (view.Plan.Triage.StopsThePlan || checkIn.RunId is not { } runId
+            || clock.GetUtcNow() - checkIn.RecordedAt > ExperimentSlotWindow
+            || await insights.RunningExperimentAsync(cancellationToken) is not { } experiment)
         {
             return null;
         }
-        if (await insights.AssignExperimentSlotAsync(session, experiment.Id, checkIn.RecordedAt, cancellationToken) is not { } slot)
+        // Any other score for the same run, before it (this is a follow-up) or after it (the outcome is in).
+        if (await db.CheckIns.AnyAsync(c => c.RunId == runId && c.Id != checkIn.Id, cancellationToken))
         {
             return null;
         }
+        return await insights.AssignExperimentSlotAsync(view.Session, experiment.Id, checkIn.RecordedAt, cancellationToken) is { } slot
+            ? Evening(experiment, slot)
+            : null;
+    }
+
+    private static ExperimentEvening Evening(SelfExperiment experiment, int slot)
+    {
         var tonight = ExperimentSchedule.OptionFor(experiment, slot);
         var other = tonight == experiment.OptionA ? experiment.OptionB : experiment.OptionA;
         return new ExperimentEvening(experiment, slot + 1, ExperimentSchedule.EveningsPlanned(experiment), tonight, other);

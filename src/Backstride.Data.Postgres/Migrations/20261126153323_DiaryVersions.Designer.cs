@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Backstride.Data.Postgres.Migrations
 {
     [DbContext(typeof(BackstrideDbContext))]
-    [Migration("20261126152237_FingerprintIndexes")]
-    partial class FingerprintIndexes
+    [Migration("20261126153323_DiaryVersions")]
+    partial class DiaryVersions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -78,8 +78,6 @@ namespace Backstride.Data.Postgres.Migrations
                     b.HasIndex("RunId");
 
                     b.HasIndex("UserId", "RecordedAt");
-
-                    b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("CheckIns", (string)null);
                 });
@@ -332,10 +330,10 @@ namespace Backstride.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UserId");
+
                     b.HasIndex("PlanSessionId", "StepId")
                         .IsUnique();
-
-                    b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("PlanStepRecords", (string)null);
                 });
@@ -530,8 +528,6 @@ namespace Backstride.Data.Postgres.Migrations
                     b.HasIndex("ShoeId");
 
                     b.HasIndex("UserId", "StartedAt");
-
-                    b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("Runs", (string)null);
                 });
@@ -1302,6 +1298,19 @@ namespace Backstride.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Backstride.Data.Diary.DiaryVersion", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("DiaryVersions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1825,6 +1834,15 @@ namespace Backstride.Data.Postgres.Migrations
                     b.HasOne("Backstride.Data.Accounts.UserAccount", null)
                         .WithOne()
                         .HasForeignKey("Backstride.Core.Training.TrainingPlan", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Data.Diary.DiaryVersion", b =>
+                {
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

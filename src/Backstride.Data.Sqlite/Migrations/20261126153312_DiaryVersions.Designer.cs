@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Backstride.Data.Sqlite.Migrations
 {
     [DbContext(typeof(BackstrideDbContext))]
-    [Migration("20261126152227_FingerprintIndexes")]
-    partial class FingerprintIndexes
+    [Migration("20261126153312_DiaryVersions")]
+    partial class DiaryVersions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -73,8 +73,6 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.HasIndex("RunId");
 
                     b.HasIndex("UserId", "RecordedAt");
-
-                    b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("CheckIns", (string)null);
                 });
@@ -327,10 +325,10 @@ namespace Backstride.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UserId");
+
                     b.HasIndex("PlanSessionId", "StepId")
                         .IsUnique();
-
-                    b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("PlanStepRecords", (string)null);
                 });
@@ -525,8 +523,6 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.HasIndex("ShoeId");
 
                     b.HasIndex("UserId", "StartedAt");
-
-                    b.HasIndex("UserId", "UpdatedAt");
 
                     b.ToTable("Runs", (string)null);
                 });
@@ -1285,6 +1281,19 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Backstride.Data.Diary.DiaryVersion", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("DiaryVersions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1802,6 +1811,15 @@ namespace Backstride.Data.Sqlite.Migrations
                     b.HasOne("Backstride.Data.Accounts.UserAccount", null)
                         .WithOne()
                         .HasForeignKey("Backstride.Core.Training.TrainingPlan", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Backstride.Data.Diary.DiaryVersion", b =>
+                {
+                    b.HasOne("Backstride.Data.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
