@@ -40,7 +40,7 @@ builder.Services.AddRazorPages(options =>
 });
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 builder.AddBackstrideApi();
-builder.Services.AddSampleDataRateLimit();
+builder.Services.AddSampleDataRateLimit(builder.Configuration);
 
 var app = builder.Build();
 

@@ -10,16 +10,19 @@ public static class SampleDataRateLimit
 {
     public const string Policy = "sample-data";
 
-    public const int PerAddressPerHour = 10;
+    public const int DefaultPerAddressPerHour = 10;
 
-    public static IServiceCollection AddSampleDataRateLimit(this IServiceCollection services) =>
-        services.AddRateLimiter(options =>
+    public static IServiceCollection AddSampleDataRateLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        var perHour = configuration.GetValue("SampleData:PerAddressPerHour", DefaultPerAddressPerHour);
+        return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(Policy, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = PerAddressPerHour, Window = TimeSpan.FromHours(1) })
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1) })
                 // Reading the explanation costs nothing.
                 : RateLimitPartition.GetNoLimiter("read"));
         });
+    }
 }
