@@ -25,13 +25,13 @@ public sealed class AccountDeletionTests(TestDatabases databases) : IClassFixtur
     {
         var database = databases.For(provider);
         var runner = await SeedRunnerAsync(database);
-        var before = await AccountRows.CountAsync(database, runner.UserId);
+        var before = await AccountRowsIn.CountAsync(database, runner.UserId);
 
         var result = await DeleteAsync(database, runner.UserId);
 
         // The seed reaches every table that points at an account, so a new table is deleted here or this test fails.
         Assert.All(before, table => Assert.True(table.Value > 0, $"The seed left {table.Key} empty."));
-        Assert.All(await AccountRows.CountAsync(database, runner.UserId), table => Assert.Equal(0, table.Value));
+        Assert.All(await AccountRowsIn.CountAsync(database, runner.UserId), table => Assert.Equal(0, table.Value));
         Assert.True(result.AccountFound);
         Assert.Equal([runner.BatchId], result.ImportBatchIds);
     }
@@ -43,11 +43,11 @@ public sealed class AccountDeletionTests(TestDatabases databases) : IClassFixtur
         var database = databases.For(provider);
         var leaving = await SeedRunnerAsync(database);
         var staying = await SeedRunnerAsync(database);
-        var before = await AccountRows.CountAsync(database, staying.UserId);
+        var before = await AccountRowsIn.CountAsync(database, staying.UserId);
 
         await DeleteAsync(database, leaving.UserId);
 
-        Assert.Equal(before, await AccountRows.CountAsync(database, staying.UserId));
+        Assert.Equal(before, await AccountRowsIn.CountAsync(database, staying.UserId));
         await using var db = database.Context(owner: null);
         var order = await db.Orders.SingleAsync(o => o.Id == staying.OrderId);
         Assert.Equal(staying.Email, order.Email);
@@ -190,42 +190,12 @@ public sealed class AccountDeletionTests(TestDatabases databases) : IClassFixtur
     }
 }
 
-/// <summary>
-/// Rows that belong to one account, table by table: found from the model (every column named UserId or holding a foreign
-/// key to the account, and the account row itself), so a table added later is counted without being named here.
-/// </summary>
-internal static class AccountRows
+/// <summary>Counts through the shared model walk in tests/Shared/AccountRows.cs, on this test's database.</summary>
+internal static class AccountRowsIn
 {
     public static async Task<Dictionary<string, int>> CountAsync(TestDatabase database, Guid userId)
     {
         await using var db = database.Context(owner: null);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (table, column) in Columns(db.Model))
-        {
-            var sql = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\" WHERE \"" + column + "\" = {0}";
-            counts[table + "." + column] = await db.Database.SqlQueryRaw<int>(sql, userId).SingleAsync();
-        }
-        return counts;
-    }
-
-    private static List<(string Table, string Column)> Columns(IModel model)
-    {
-        var columns = new List<(string Table, string Column)>();
-        foreach (var entity in model.GetEntityTypes().Where(e => !e.IsOwned()))
-        {
-            if (entity.GetTableName() is not { } table)
-            {
-                continue;
-            }
-            var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-            var linked = entity.GetProperties().Where(p => p.Name == "UserId")
-                .Concat(entity.GetForeignKeys().Where(fk => fk.PrincipalEntityType.ClrType == typeof(UserAccount)).SelectMany(fk => fk.Properties))
-                .Distinct();
-            columns.AddRange(linked.Select(property => (table, property.GetColumnName(store)!)));
-        }
-        var account = model.FindEntityType(typeof(UserAccount))!;
-        var accountTable = account.GetTableName()!;
-        columns.Add((accountTable, account.FindProperty(nameof(UserAccount.Id))!.GetColumnName(StoreObjectIdentifier.Table(accountTable, account.GetSchema()))!));
-        return columns;
+        return await Backstride.Tests.Shared.AccountRows.CountAsync(db, userId);
     }
 }

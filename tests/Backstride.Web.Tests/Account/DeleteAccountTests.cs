@@ -15,6 +15,10 @@ namespace Backstride.Web.Tests.Account;
 
 public abstract class DeleteAccountTests(BackstrideApp app)
 {
+    /// <summary>Every table's rows linked to the account (tests/Shared/AccountRows.cs).</summary>
+    private Task<Dictionary<string, int>> RowsOfAsync(Guid userId) =>
+        app.ReadAsAsync(null, db => Backstride.Tests.Shared.AccountRows.CountAsync(db, userId));
+
     [Fact]
     public async Task Delete_WithPasswordAndConfirmation_LeavesNoRowLinkedToTheRunner()
     {
@@ -22,7 +26,7 @@ public abstract class DeleteAccountTests(BackstrideApp app)
         var number = await OrderAsync(runner.Client);
         await ShopAgainAsync(runner.Client);
         await QueuedImportAsync(runner.UserId);
-        var before = await AccountRows.CountAsync(app, runner.UserId);
+        var before = await RowsOfAsync(runner.UserId);
 
         var response = await DeleteAsync(runner.Client);
 
@@ -30,7 +34,7 @@ public abstract class DeleteAccountTests(BackstrideApp app)
         Assert.Equal("/", response.Headers.Location?.OriginalString);
         Assert.True(before["Runs.UserId"] > 0 && before["CheckIns.UserId"] > 0 && before["Carts.UserId"] > 0
             && before["Orders.UserId"] > 0 && before["ImportBatches.UserId"] > 0, "The runner had rows to delete.");
-        Assert.All(await AccountRows.CountAsync(app, runner.UserId), table => Assert.Equal(0, table.Value));
+        Assert.All(await RowsOfAsync(runner.UserId), table => Assert.Equal(0, table.Value));
         Assert.Equal(0, await app.ReadAsAsync(null, db => db.Users.CountAsync(u => u.Email == runner.Client.Email)));
         Assert.Equal(1, await app.ReadAsAsync(null, db => db.Orders.CountAsync(o => o.Number == number)));
         var home = await runner.Client.GetPageAsync("/");
@@ -44,11 +48,11 @@ public abstract class DeleteAccountTests(BackstrideApp app)
         var staying = await RunnerWithDiaryAsync();
         await OrderAsync(staying.Client);
         var stayingUpload = await QueuedImportAsync(staying.UserId);
-        var before = await AccountRows.CountAsync(app, staying.UserId);
+        var before = await RowsOfAsync(staying.UserId);
 
         await DeleteAsync(leaving.Client);
 
-        Assert.Equal(before, await AccountRows.CountAsync(app, staying.UserId));
+        Assert.Equal(before, await RowsOfAsync(staying.UserId));
         Assert.True(Directory.Exists(stayingUpload), "The other runner's upload is still there.");
         var history = await staying.Client.GetPageAsync("/history");
         Assert.Contains("Felt my back at 8 km", history.Body!.TextContent, StringComparison.Ordinal);
@@ -93,7 +97,7 @@ public abstract class DeleteAccountTests(BackstrideApp app)
     public async Task Delete_WrongPassword_ErrorBesideThePasswordAndNothingDeleted()
     {
         var runner = await RunnerWithDiaryAsync();
-        var before = await AccountRows.CountAsync(app, runner.UserId);
+        var before = await RowsOfAsync(runner.UserId);
 
         var response = await DeleteAsync(runner.Client, password: "not my password at all");
 
@@ -101,21 +105,21 @@ public abstract class DeleteAccountTests(BackstrideApp app)
         var page = await RunnerClient.ParseAsync(response);
         Assert.Equal("That is not your password. Nothing was deleted.",
             page.QuerySelector("[data-valmsg-for='Input.Password']")?.TextContent);
-        Assert.Equal(before, await AccountRows.CountAsync(app, runner.UserId));
+        Assert.Equal(before, await RowsOfAsync(runner.UserId));
     }
 
     [Fact]
     public async Task Delete_BoxNotTicked_ErrorBesideTheBoxAndNothingDeleted()
     {
         var runner = await RunnerWithDiaryAsync();
-        var before = await AccountRows.CountAsync(app, runner.UserId);
+        var before = await RowsOfAsync(runner.UserId);
 
         var response = await DeleteAsync(runner.Client, understood: false);
 
         var page = await RunnerClient.ParseAsync(response);
         Assert.Contains("cannot be undone", page.QuerySelector("[data-valmsg-for='Input.Understood']")?.TextContent ?? "",
             StringComparison.Ordinal);
-        Assert.Equal(before, await AccountRows.CountAsync(app, runner.UserId));
+        Assert.Equal(before, await RowsOfAsync(runner.UserId));
     }
 
     [Fact]
@@ -289,6 +293,9 @@ public sealed class BackstrideAppWithDeadSmtp : BackstrideApp
 
 public sealed class DeleteAccountWithoutEmailTests(BackstrideAppWithDeadSmtp app) : IClassFixture<BackstrideAppWithDeadSmtp>
 {
+    private Task<Dictionary<string, int>> RowsOfAsync(Guid userId) =>
+        app.ReadAsAsync(null, db => Backstride.Tests.Shared.AccountRows.CountAsync(db, userId));
+
     [Fact]
     public async Task Delete_ConfirmationEmailCannotBeSent_AccountIsDeletedAllTheSame()
     {
@@ -300,46 +307,6 @@ public sealed class DeleteAccountWithoutEmailTests(BackstrideAppWithDeadSmtp app
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
-        Assert.All(await AccountRows.CountAsync(app, userId), table => Assert.Equal(0, table.Value));
-    }
-}
-
-/// <summary>
-/// Rows that belong to one account, table by table: found from the model (every column named UserId or holding a foreign
-/// key to the account, and the account row itself), so a table added later is counted without being named here.
-/// </summary>
-internal static class AccountRows
-{
-    public static Task<Dictionary<string, int>> CountAsync(BackstrideApp app, Guid userId) =>
-        app.ReadAsAsync(owner: null, async db =>
-        {
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var (table, column) in Columns(db.Model))
-            {
-                var sql = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\" WHERE \"" + column + "\" = {0}";
-                counts[table + "." + column] = await db.Database.SqlQueryRaw<int>(sql, userId).SingleAsync();
-            }
-            return counts;
-        });
-
-    private static List<(string Table, string Column)> Columns(IModel model)
-    {
-        var columns = new List<(string Table, string Column)>();
-        foreach (var entity in model.GetEntityTypes().Where(e => !e.IsOwned()))
-        {
-            if (entity.GetTableName() is not { } table)
-            {
-                continue;
-            }
-            var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-            var linked = entity.GetProperties().Where(p => p.Name == "UserId")
-                .Concat(entity.GetForeignKeys().Where(fk => fk.PrincipalEntityType.ClrType == typeof(UserAccount)).SelectMany(fk => fk.Properties))
-                .Distinct();
-            columns.AddRange(linked.Select(property => (table, property.GetColumnName(store)!)));
-        }
-        var account = model.FindEntityType(typeof(UserAccount))!;
-        var accountTable = account.GetTableName()!;
-        columns.Add((accountTable, account.FindProperty(nameof(UserAccount.Id))!.GetColumnName(StoreObjectIdentifier.Table(accountTable, account.GetSchema()))!));
-        return columns;
+        Assert.All(await RowsOfAsync(userId), table => Assert.Equal(0, table.Value));
     }
 }

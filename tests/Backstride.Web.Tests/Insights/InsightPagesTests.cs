@@ -27,6 +27,16 @@ public abstract class InsightPagesTests(BackstrideApp app)
         return Guid.Parse(started.Headers.Location!.OriginalString["/insights/experiments/".Length..]);
     }
 
+    /// <summary>Starts an experiment and moves its start back a day, so runs logged by the minute fall inside it.</summary>
+    private async Task<Guid> StartExperimentYesterdayAsync(RunnerClient runner)
+    {
+        var id = await StartExperimentAsync(runner);
+        var dayBefore = DateTimeOffset.UtcNow.AddDays(-1);
+        await app.ReadAsAsync(await app.UserIdAsync(runner.Email), db => db.SelfExperiments.Where(e => e.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.StartedAt, dayBefore)));
+        return id;
+    }
+
     [Fact]
     public async Task SampleData_Dashboard_ShowsStreakChangesAndBothChartsWithATable()
     {
@@ -149,10 +159,7 @@ public abstract class InsightPagesTests(BackstrideApp app)
     public async Task Experiment_EveningThatTurnsOutAnEmergency_TakesNoSlotAndIsNotCounted()
     {
         var runner = await app.NewRunner().RegisterAsync(timeZone: "UTC");
-        var id = await StartExperimentAsync(runner);
-        var dayBefore = DateTimeOffset.UtcNow.AddDays(-1);
-        await app.ReadAsAsync(await app.UserIdAsync(runner.Email), db => db.SelfExperiments.Where(e => e.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.StartedAt, dayBefore)));
+        var id = await StartExperimentYesterdayAsync(runner);
         var now = DateTime.UtcNow;
         string At(DateTime t) => t.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
         var runId = await runner.LogRunAsync(startedAt: At(now.AddHours(-2)));
@@ -175,10 +182,7 @@ public abstract class InsightPagesTests(BackstrideApp app)
     public async Task Experiment_FollowUpCheckIn_IsNotAnEveningOfItsOwn()
     {
         var runner = await app.NewRunner().RegisterAsync(timeZone: "UTC");
-        var id = await StartExperimentAsync(runner);
-        var dayBefore = DateTimeOffset.UtcNow.AddDays(-1);
-        await app.ReadAsAsync(await app.UserIdAsync(runner.Email), db => db.SelfExperiments.Where(e => e.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.StartedAt, dayBefore)));
+        var id = await StartExperimentYesterdayAsync(runner);
         var now = DateTime.UtcNow;
         string At(DateTime t) => t.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
         var runId = await runner.LogRunAsync(startedAt: At(now.AddHours(-4)));
