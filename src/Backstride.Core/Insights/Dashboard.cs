@@ -5,8 +5,11 @@ namespace Backstride.Core.Insights;
 
 public sealed record PainPoint(DateTimeOffset At, double Pain);
 
-/// <summary>One Monday-to-Sunday week in the runner's local time; weeks without runs are kept with zeros.</summary>
-public sealed record WeekDistance(DateOnly WeekStart, double Metres, int Runs);
+/// <summary>
+/// One Monday-to-Sunday week in the runner's local time: its distance and runs, and the mean pain after those runs and
+/// at their follow-ups (null when none was scored). Weeks without runs are kept with zeros.
+/// </summary>
+public sealed record WeekFigures(DateOnly WeekStart, double Metres, int Runs, double? MeanPainAfterRuns = null, double? MeanFollowUpPain = null);
 
 /// <summary>What happened in one stretch of time; pain means are null when no run in it has the score.</summary>
 public sealed record PeriodFigures(int Runs, double Metres, double? MeanPainAfterRuns, double? MeanFollowUpPain, int PainFreeRuns, int CheckIns);
@@ -14,7 +17,7 @@ public sealed record PeriodFigures(int Runs, double Metres, double? MeanPainAfte
 public sealed record DashboardSummary(
     IReadOnlyList<PainPoint> PainAfterRuns,
     IReadOnlyList<PainPoint> SevenDayMean,
-    IReadOnlyList<WeekDistance> Weeks,
+    IReadOnlyList<WeekFigures> Weeks,
     int PainFreeRunsInARow,
     PeriodFigures Last4Weeks,
     PeriodFigures Previous4Weeks,
@@ -52,7 +55,7 @@ public static class Dashboard
         return new DashboardSummary(
             painAfterRuns,
             SevenDayMean(ordered, zone, windowStart),
-            Weeks(diary.Runs, zone, now, windowStart),
+            Weeks(diary.Runs, evenings, zone, now, windowStart),
             PainFreeInARow(ordered),
             last4,
             previous4,
@@ -103,30 +106,50 @@ public static class Dashboard
         return points;
     }
 
-    private static List<WeekDistance> Weeks(IReadOnlyList<RunRow> runs, TimeZoneInfo zone, DateTimeOffset now, DateTimeOffset windowStart)
+    private static List<WeekFigures> Weeks(IReadOnlyList<RunRow> runs, IReadOnlyList<RunEvening> evenings, TimeZoneInfo zone,
+        DateTimeOffset now, DateTimeOffset windowStart)
     {
         var firstWeek = WeekStartOf(LocalDate(windowStart, zone));
         var lastWeek = WeekStartOf(LocalDate(now, zone));
         var weekCount = lastWeek < firstWeek ? 0 : (lastWeek.DayNumber - firstWeek.DayNumber) / 7 + 1;
         var metres = new double[weekCount];
         var counts = new int[weekCount];
+        var pain = new (double Sum, int Count)[weekCount];
+        var followUp = new (double Sum, int Count)[weekCount];
+        int? SlotOf(DateTimeOffset runStart)
+        {
+            if (runStart > now)
+            {
+                return null;
+            }
+            var week = WeekStartOf(LocalDate(runStart, zone));
+            var slot = (week.DayNumber - firstWeek.DayNumber) / 7;
+            return week < firstWeek || slot >= weekCount ? null : slot;
+        }
         foreach (var run in runs)
         {
-            if (run.StartedAt > now)
+            if (SlotOf(run.StartedAt) is { } slot)
             {
-                continue;
+                metres[slot] += run.DistanceMetres;
+                counts[slot]++;
             }
-            var week = WeekStartOf(LocalDate(run.StartedAt, zone));
-            var slot = (week.DayNumber - firstWeek.DayNumber) / 7;
-            if (week < firstWeek || slot >= weekCount)
-            {
-                continue;
-            }
-            metres[slot] += run.DistanceMetres;
-            counts[slot]++;
         }
+        // Pain belongs to the week its run started in, as the distance does.
+        foreach (var evening in evenings)
+        {
+            if (SlotOf(evening.Run.StartedAt) is not { } slot)
+            {
+                continue;
+            }
+            pain[slot] = (pain[slot].Sum + evening.CheckIn.Pain, pain[slot].Count + 1);
+            if (evening.FollowUp is { } later)
+            {
+                followUp[slot] = (followUp[slot].Sum + later.Pain, followUp[slot].Count + 1);
+            }
+        }
+        static double? Mean((double Sum, int Count) total) => total.Count == 0 ? null : total.Sum / total.Count;
         return Enumerable.Range(0, weekCount)
-            .Select(i => new WeekDistance(firstWeek.AddDays(7 * i), metres[i], counts[i]))
+            .Select(i => new WeekFigures(firstWeek.AddDays(7 * i), metres[i], counts[i], Mean(pain[i]), Mean(followUp[i])))
             .ToList();
     }
 

@@ -30,14 +30,33 @@ public sealed class DashboardTests
         var summary = Build(diary, now: Utc(4, 8, 12), windowStart: Utc(3, 16, 10));
 
         // Assert
-        WeekDistance[] expected =
+        WeekFigures[] expected =
         [
-            new(new DateOnly(2026, 3, 16), 15_000, 3),
-            new(new DateOnly(2026, 3, 23), 10_000, 1),
+            new(new DateOnly(2026, 3, 16), 15_000, 3, MeanPainAfterRuns: 2),
+            new(new DateOnly(2026, 3, 23), 10_000, 1, MeanPainAfterRuns: 1),
             new(new DateOnly(2026, 3, 30), 6_000, 1),
             new(new DateOnly(2026, 4, 6), 0, 0),
         ];
         Assert.Equal(expected, summary.Weeks);
+    }
+
+    [Fact]
+    public void Weeks_PainAndFollowUps_AveragedInTheWeekTheRunStarted()
+    {
+        // Arrange: two runs in the week of 16 March (pain 2 and 5, follow-ups 1 and 3), one without a follow-up after it.
+        var diary = new InsightDiaryBuilder(London)
+            .Run(Utc(3, 17, 7), pain: 2, followUp: 1)
+            .Run(Utc(3, 19, 7), pain: 5, followUp: 3)
+            .Run(Utc(3, 24, 7), pain: 4);
+
+        // Act
+        var weeks = Build(diary, now: Utc(3, 25, 12), windowStart: Utc(3, 16, 10)).Weeks;
+
+        // Assert
+        Assert.Equal(3.5, weeks[0].MeanPainAfterRuns);
+        Assert.Equal(2.0, weeks[0].MeanFollowUpPain);
+        Assert.Equal(4.0, weeks[1].MeanPainAfterRuns);
+        Assert.Null(weeks[1].MeanFollowUpPain);
     }
 
     [Fact]

@@ -9,18 +9,15 @@ public static class ExperimentText
     public static readonly IReadOnlyList<ExperimentOption> Options =
         [ExperimentOption.Heat, ExperimentOption.Ice, ExperimentOption.Stretching, ExperimentOption.WbcCream, ExperimentOption.Nothing];
 
-    public static string Name(ExperimentOption option) => option switch
+    /// <summary>The option as a heading or list item: "Heat", "WBC cream", "Nothing extra".</summary>
+    public static string Name(ExperimentOption option)
     {
-        ExperimentOption.Ice => "Ice",
-        ExperimentOption.Heat => "Heat",
-        ExperimentOption.Stretching => "Stretching",
-        ExperimentOption.WbcCream => "WBC cream",
-        _ => "Nothing extra",
-    };
+        var inSentence = InSentence(option);
+        return char.ToUpperInvariant(inSentence[0]) + inSentence[1..];
+    }
 
-    /// <summary>The option inside a sentence: "heat", but "WBC cream" keeps its capitals.</summary>
-    public static string InSentence(ExperimentOption option) =>
-        option == ExperimentOption.WbcCream ? Name(option) : Name(option).ToLowerInvariant();
+    /// <summary>The option inside a sentence, worded once in Core for the result sentences too.</summary>
+    public static string InSentence(ExperimentOption option) => ExperimentAnalysis.NameOf(option);
 
     /// <summary>What to do on an evening given to <paramref name="tonight"/>, in one sentence.</summary>
     public static string Instruction(ExperimentOption tonight, ExperimentOption other) => tonight == ExperimentOption.Nothing

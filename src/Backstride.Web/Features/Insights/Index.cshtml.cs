@@ -31,7 +31,8 @@ public sealed class InsightsIndexModel(InsightLoader loader, TimeProvider clock)
 
     public string DistanceChartSvg { get; private set; } = "";
 
-    public IReadOnlyList<WeekRow> WeekRows { get; private set; } = [];
+    /// <summary>The charts' text alternative: every week of the window, newest first.</summary>
+    public IReadOnlyList<WeekFigures> WeekRows { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync([FromQuery] string? range, CancellationToken cancellationToken)
     {
@@ -62,23 +63,6 @@ public sealed class InsightsIndexModel(InsightLoader loader, TimeProvider clock)
             PainChartSvg = InsightCharts.PainAfterRuns(Summary, from, now, zone);
             DistanceChartSvg = InsightCharts.WeeklyDistance(Summary, from, now, zone, Settings.Units);
         }
-        WeekRows = WeekRow.From(Summary, zone);
+        WeekRows = Summary.Weeks.Reverse().ToList();
     }
-}
-
-/// <summary>One line of the charts' text alternative: a week's distance and its mean pain after runs.</summary>
-public sealed record WeekRow(DateOnly WeekStart, double Metres, int Runs, double? MeanPain)
-{
-    public static IReadOnlyList<WeekRow> From(DashboardSummary summary, TimeZoneInfo zone)
-    {
-        var painByWeek = summary.PainAfterRuns
-            .GroupBy(p => WeekStartOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(p.At, zone).DateTime)))
-            .ToDictionary(g => g.Key, g => g.Average(p => p.Pain));
-        return summary.Weeks
-            .Select(w => new WeekRow(w.WeekStart, w.Metres, w.Runs, painByWeek.TryGetValue(w.WeekStart, out var mean) ? mean : null))
-            .Reverse()
-            .ToList();
-    }
-
-    private static DateOnly WeekStartOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 }

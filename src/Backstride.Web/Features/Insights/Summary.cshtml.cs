@@ -19,7 +19,6 @@ public sealed record ProfileAnswer(string Question, string Answer);
 public sealed record RedFlagEvening(DateTimeOffset At, int Pain, TriageLevel Level, IReadOnlyList<string> Statements);
 
 /// <summary>One Monday-to-Sunday week of the pain trend; means are null when no run that week has the score.</summary>
-public sealed record TrendWeek(DateOnly WeekStart, int Runs, double Metres, double? MeanPainAfterRuns, double? MeanFollowUpPain);
 
 /// <summary>One logged dose; product details are null when the product is no longer in the reviewed table.</summary>
 public sealed record DoseLine(DateTime LocalTakenAt, string Product, ActiveIngredient? Ingredient, int Units, int? StrengthMg)
@@ -64,7 +63,7 @@ public sealed class SummaryModel(InsightLoader loader, BackProfileStore profiles
     /// <summary>How many red-flag evenings there are in all; only the newest <see cref="MaxRedFlagEvenings"/> are listed.</summary>
     public int RedFlagCount { get; private set; }
 
-    public IReadOnlyList<TrendWeek> Weeks { get; private set; } = [];
+    public IReadOnlyList<WeekFigures> Weeks { get; private set; } = [];
 
     public DashboardSummary Trend { get; private set; } = null!;
 
@@ -104,7 +103,7 @@ public sealed class SummaryModel(InsightLoader loader, BackProfileStore profiles
         TrendFrom = Dashboard.WeekStartOf(Dashboard.LocalDate(now, zone)).AddDays(-7 * (TrendWeeks - 1));
         var trendStart = settings.FromLocal(TrendFrom.ToDateTime(TimeOnly.MinValue)) ?? now.AddDays(-7 * TrendWeeks);
         Trend = Dashboard.Build(diary, evenings, now, trendStart, settings.Units);
-        Weeks = TrendTable(Trend.Weeks, evenings, zone, now);
+        Weeks = Trend.Weeks;
         EveningsWithPain = evenings.Count;
         EveningsWithFollowUp = evenings.Count(e => e.FollowUp is not null);
 
@@ -274,27 +273,6 @@ public sealed class SummaryModel(InsightLoader loader, BackProfileStore profiles
     }
 
     private static readonly IReadOnlySet<string> NoAnswers = new HashSet<string>();
-
-    private static List<TrendWeek> TrendTable(IReadOnlyList<WeekDistance> weeks, IReadOnlyList<RunEvening> evenings, TimeZoneInfo zone,
-        DateTimeOffset now)
-    {
-        // Pain belongs to the week its run started in, as the distance does.
-        var byWeek = evenings
-            .Where(e => e.Run.StartedAt <= now)
-            .GroupBy(e => Dashboard.WeekStartOf(Dashboard.LocalDate(e.Run.StartedAt, zone)))
-            .ToDictionary(g => g.Key, g => g.ToList());
-        return weeks
-            .Select(w =>
-            {
-                byWeek.TryGetValue(w.WeekStart, out var inWeek);
-                var pains = inWeek?.Select(e => (double)e.CheckIn.Pain).ToList() ?? [];
-                var followUps = inWeek?.Where(e => e.FollowUp is not null).Select(e => (double)e.FollowUp!.Pain).ToList() ?? [];
-                return new TrendWeek(w.WeekStart, w.Runs, w.Metres,
-                    pains.Count == 0 ? null : pains.Average(),
-                    followUps.Count == 0 ? null : followUps.Average());
-            })
-            .ToList();
-    }
 
     private static DoseLine Line(DoseRow dose, RunnerSettings settings)
     {
